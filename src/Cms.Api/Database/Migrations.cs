@@ -1,0 +1,18 @@
+using Cms.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Api.Database;
+
+public static class Migrations
+{
+    public static async Task ApplyAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Migrations));
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count == 0) return;
+        logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Cms.Api.Auth;
+using Cms.Application.Common;
+using Cms.Application.Posts;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cms.Api.Endpoints;
+
+public static class PostEndpoints
+{
+    public static IEndpointRouteBuilder MapPostEndpoints(this IEndpointRouteBuilder app)
+    {
+        var posts = app.MapGroup("/api/v1/posts").WithTags("Posts");
+
+        var reads = posts.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems();
+        reads.MapGet("", List).WithName("listPosts").WithSummary("List posts, newest first, with filters and paging")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        reads.MapGet("/{id:guid}", Get).WithName("getPost").WithSummary("Get a post by id")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        reads.MapGet("/slug/{slug}", GetBySlug).WithName("getPostBySlug").WithSummary("Get a post by slug")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var writes = posts.MapGroup("").RequireAuthorization(AuthPolicies.Admin).WithWriteProblems();
+        writes.MapPost("", Create).WithName("createPost").WithSummary("Create a post");
+        writes.MapPut("/{id:guid}", Update).WithName("updatePost").WithSummary("Replace a post")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapPatch("/{id:guid}", Patch).WithName("patchPost").WithSummary("Change some fields of a post (JSON merge patch)")
+            .Accepts<PostInput>(MergePatchContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapDelete("/{id:guid}", Delete).WithName("deletePost").WithSummary("Delete a post")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public const string MergePatchContentType = "application/merge-patch+json";
+
+    /// <param name="status">published (default), draft, scheduled or all; anything but published needs the admin scope.</param>
+    /// <param name="tag">Comma-separated tag slugs or names: posts with any of them.</param>
+    /// <param name="author">Comma-separated author slugs: posts by any of them.</param>
+    /// <param name="category">Comma-separated category names or slugs: posts in any of them.</param>
+    /// <param name="publishedAfter">Only posts published at or after this instant (ISO 8601).</param>
+    /// <param name="publishedBefore">Only posts published before this instant (ISO 8601).</param>
+    /// <param name="sort">Comma list of publishedAt, updatedAt, createdAt, title, each optionally prefixed with '-'; default -publishedAt.</param>
+    /// <param name="page">1-based page number (default 1).</param>
+    /// <param name="pageSize">Items per page, 1–100 (default 20).</param>
+    private static async Task<Results<Ok<Paged<PostResponse>>, StatusCodeHttpResult, ChallengeHttpResult, ForbidHttpResult>> List(
+        ISender sender, HttpContext context, ClaimsPrincipal user,
+        string? status, string? tag, string? author, string? category,
+        DateTimeOffset? publishedAfter, DateTimeOffset? publishedBefore,
+        string? sort, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (status is "draft" or "scheduled" or "all" && !user.IsAdmin())
+            return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Challenge();
+        var result = await sender.Send(new ListPosts.Query(status, tag, author, category, publishedAfter, publishedBefore, sort,
+            page ?? 1, pageSize ?? PageRules.DefaultPageSize), ct);
+        LinkHeader.Add(context, result.Pagination);
+        return HttpConditions.NotModified(context, result) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<PostResponse>, StatusCodeHttpResult>> Get(
+        Guid id, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var post = await sender.Send(new GetPost.Query(id, user.IsAdmin()), ct);
+        return HttpConditions.NotModified(context, post.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(post);
+    }
+
+    private static async Task<Results<Ok<PostResponse>, StatusCodeHttpResult>> GetBySlug(
+        string slug, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var post = await sender.Send(new GetPostBySlug.Query(slug, user.IsAdmin()), ct);
+        return HttpConditions.NotModified(context, post.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(post);
+    }
+
+    private static async Task<Created<PostResponse>> Create(PostInput input, ISender sender, HttpContext context, CancellationToken ct)
+    {
+        var post = await sender.Send(new CreatePost.Command(input), ct);
+        HttpConditions.SetETag(context, post.Version);
+        return TypedResults.Created($"/api/v1/posts/{post.Id}", post);
+    }
+
+    private static async Task<Ok<PostResponse>> Update(Guid id, PostInput input, ISender sender, HttpContext context, CancellationToken ct)
+    {
+        var post = await sender.Send(new UpdatePost.Command(id, input, HttpConditions.IfMatch(context.Request)), ct);
+        HttpConditions.SetETag(context, post.Version);
+        return TypedResults.Ok(post);
+    }
+
+    private static async Task<Ok<PostResponse>> Patch(Guid id, JsonElement patch, ISender sender, HttpContext context, CancellationToken ct)
+    {
+        var post = await sender.Send(new PatchPost.Command(id, patch, HttpConditions.IfMatch(context.Request)), ct);
+        HttpConditions.SetETag(context, post.Version);
+        return TypedResults.Ok(post);
+    }
+
+    private static async Task<NoContent> Delete(Guid id, ISender sender, HttpContext context, CancellationToken ct)
+    {
+        await sender.Send(new DeletePost.Command(id, HttpConditions.IfMatch(context.Request)), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Cms.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Cms.Api.Errors;
+
+/// <summary>The one place where exceptions become RFC 9457 problem details.</summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    /// <summary>Seconds a client should wait before retrying while the database is unavailable.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested) return true;
+
+        var problem = exception switch
+        {
+            ValidationException e => new ValidationProblemDetails(e.Errors)
+            {
+                Status = 400, Title = "One or more fields are invalid.", Detail = "See errors for the fields to fix.",
+            },
+            BadHttpRequestException e => Problem(e.StatusCode, ReasonFor(e.StatusCode), DescribeBadRequest(e)),
+            JsonException => Problem(400, "Malformed JSON", "The request body is not valid JSON for this call."),
+            NotFoundException e => Problem(404, "Not found", e.Message),
+            ConflictException e => Conflict(e.Message, e.Field),
+            PreconditionFailedException e => Problem(412, "Precondition failed", e.Message),
+            DbUpdateConcurrencyException => Problem(412, "Precondition failed", new PreconditionFailedException().Message),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
+                Conflict("A value that must be unique is already taken.", FieldOf(pg.ConstraintName)),
+            _ when IsDatabaseUnavailable(exception) => Problem(503, "Service unavailable",
+                "The database is unavailable. Retry in a few seconds."),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = Problem(500, "Internal server error", "An unexpected error occurred. It has been logged.");
+        }
+        else if (problem.Status == 503)
+        {
+            logger.LogWarning("Database unavailable for {Method} {Path}: {Message}", context.Request.Method, context.Request.Path, exception.Message);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails Conflict(string detail, string? field)
+    {
+        if (field is null) return Problem(409, "Conflict", detail);
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = 409, Title = "Conflict", Detail = detail,
+        };
+    }
+
+    /// <summary><c>ix_posts_slug</c> → <c>slug</c>: unique indexes are named by the naming convention.</summary>
+    private static string? FieldOf(string? constraint) =>
+        constraint is not null && constraint.EndsWith("_slug", StringComparison.Ordinal) ? "slug" : null;
+
+    private static string ReasonFor(int status) => status switch
+    {
+        413 => "Payload too large",
+        415 => "Unsupported media type",
+        _ => "Bad request",
+    };
+
+    private static string DescribeBadRequest(BadHttpRequestException e) => e.InnerException switch
+    {
+        JsonException json => "The request body is not valid JSON for this call"
+            + (string.IsNullOrEmpty(json.Path) ? "." : $" (at {json.Path})."),
+        _ when e.StatusCode == 415 => "Send the body as application/json.",
+        _ => e.Message,
+    };
+
+    public static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.TooManyConnections,
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException,
+        SocketException or TimeoutException => true,
+        _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
+    };
+}

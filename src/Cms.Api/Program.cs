@@ -1,0 +1,99 @@
+using Cms.Api.Auth;
+using Cms.Api.Database;
+using Cms.Api.Endpoints;
+using Cms.Api.Errors;
+using Cms.Api.OpenApi;
+using Cms.Application.Common;
+using Cms.Application.Common.Behaviors;
+using Cms.Application.Posts;
+using Cms.Application.Authors;
+using Cms.Application.Tags;
+using Cms.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = builder.Configuration.GetConnectionString("Cms")
+    ?? throw new InvalidOperationException("ConnectionStrings:Cms is not set.");
+builder.Services.AddCmsInfrastructure(connectionString);
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+    options.Assemblies = [typeof(CreatePost)];
+});
+// Messages name fields as the client sent them: 'title', not 'Title'.
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+    member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+builder.Services.AddValidatorsFromAssembly(typeof(CreatePost).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
+builder.Services.AddScoped<PostChanges>();
+builder.Services.AddScoped<AuthorChanges>();
+builder.Services.AddScoped<TagChanges>();
+
+builder.Services.ConfigureHttpJsonOptions(o => CmsJson.Configure(o.SerializerOptions));
+// Malformed bodies and parameters throw, so the one exception handler answers them as problem details.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+    c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier;
+});
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+var authOptions = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+builder.Services.AddScoped<ApiKeyVerifier>();
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(AuthPolicies.Admin, p => p.RequireClaim(Scopes.ClaimType, Scopes.Admin))
+    .AddPolicy(AuthPolicies.Read, p =>
+    {
+        if (authOptions.PublicReads) p.RequireAssertion(_ => true);
+        else p.RequireClaim(Scopes.ClaimType, Scopes.Content, Scopes.Admin);
+    });
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddCmsSwagger();
+
+var app = builder.Build();
+
+if (args.FirstOrDefault() == "migrate")
+{
+    await Migrations.ApplyAsync(app.Services);
+    Console.WriteLine("The database is up to date.");
+    return;
+}
+if (app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.MigrateOnStartup ?? true)
+    await Migrations.ApplyAsync(app.Services);
+await BootstrapAdminKey.EnsureAsync(app.Services, app.Environment);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseMiddleware<RejectInvalidKeys>();
+app.UseAuthorization();
+
+app.UseSwagger();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/swagger/v1/swagger.json", "Cms API v1");
+    o.EnablePersistAuthorization();
+    o.DocumentTitle = "Cms API";
+});
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+app.MapPostEndpoints();
+app.MapAuthorEndpoints();
+app.MapTagEndpoints();
+app.MapCategoryEndpoints();
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,51 @@
+using Cms.Application.Common;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Application.Authors;
+
+public static class ListAuthors
+{
+    public static readonly string[] SortFields = ["name", "postCount"];
+
+    /// <param name="Q">Prefix of the name or slug, case-insensitive.</param>
+    public sealed record Query(string? Q, string? Sort, int Page, int PageSize, bool IsAdmin) : IQuery<Paged<AuthorResponse>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Q).MaximumLength(100);
+            RuleFor(q => q.Sort).Must(s => Sorting.Parse(s, SortFields) is not null).WithMessage(Sorting.Describe(SortFields));
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, PageRules.MaxPageSize);
+        }
+    }
+
+    public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, Paged<AuthorResponse>>
+    {
+        public async ValueTask<Paged<AuthorResponse>> Handle(Query query, CancellationToken ct)
+        {
+            var authors = db.Authors.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(query.Q))
+            {
+                var prefix = query.Q.Trim().ToLowerInvariant();
+                authors = authors.Where(a => a.Name.ToLower().StartsWith(prefix) || a.Slug.StartsWith(prefix));
+            }
+            var total = await authors.CountAsync(ct);
+            var rows = AuthorQueries.Rows(db, query.IsAdmin, clock.GetUtcNow(), authors);
+            var ordered = Sorting.Parse(query.Sort, SortFields)!.FirstOrDefault() switch
+            {
+                { Field: "postCount", Descending: true } => rows.OrderByDescending(r => r.PostCount).ThenBy(r => r.Name),
+                { Field: "postCount" } => rows.OrderBy(r => r.PostCount).ThenBy(r => r.Name),
+                { Field: "name", Descending: true } => rows.OrderByDescending(r => r.Name),
+                _ => rows.OrderBy(r => r.Name),
+            };
+            var page = await ordered.ThenBy(r => r.Id)
+                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+                .ToListAsync(ct);
+            return new Paged<AuthorResponse>([.. page.Select(r => r.ToResponse(query.IsAdmin))], Pagination.Of(query.Page, query.PageSize, total));
+        }
+    }
+}

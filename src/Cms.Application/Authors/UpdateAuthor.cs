@@ -1,0 +1,25 @@
+using FluentValidation;
+using Mediator;
+
+namespace Cms.Application.Authors;
+
+public static class UpdateAuthor
+{
+    public sealed record Command(Guid Id, AuthorInput Input, uint? IfMatch) : ICommand<AuthorResponse>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Input).NotNull().SetValidator(new AuthorInputValidator());
+    }
+
+    public sealed class Handler(ICmsDb db, AuthorChanges changes, TimeProvider clock) : ICommandHandler<Command, AuthorResponse>
+    {
+        public async ValueTask<AuthorResponse> Handle(Command command, CancellationToken ct)
+        {
+            var author = await AuthorChanges.LoadAsync(db, command.Id, command.IfMatch, ct);
+            await changes.ApplyAsync(author, command.Input, isNew: false, ct);
+            await db.SaveChangesAsync(ct);
+            return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, clock.GetUtcNow(), ct);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Cms.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Application;
+
+/// <summary>
+/// What the handlers need of the database: the sets, one save per command, and the expected row
+/// version for <c>If-Match</c>. The DbContext is the unit of work; there is no repository layer.
+/// </summary>
+public interface ICmsDb
+{
+    DbSet<Post> Posts { get; }
+    DbSet<Author> Authors { get; }
+    DbSet<Tag> Tags { get; }
+    DbSet<PostAuthor> PostAuthors { get; }
+    DbSet<PostTag> PostTags { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+
+    /// <summary>Makes the save fail with a concurrency error unless the row still has <paramref name="version"/>.</summary>
+    void ExpectVersion<TEntity>(TEntity entity, uint version) where TEntity : class;
+
+    /// <summary>A raw SQL query for what LINQ cannot say well (unnesting arrays, say); the result is composable.</summary>
+    IQueryable<TResult> SqlQuery<TResult>(FormattableString sql);
+
+    Task<int> SaveChangesAsync(CancellationToken ct = default);
+}

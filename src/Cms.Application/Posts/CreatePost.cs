@@ -1,0 +1,27 @@
+using Cms.Domain;
+using FluentValidation;
+using Mediator;
+
+namespace Cms.Application.Posts;
+
+public static class CreatePost
+{
+    public sealed record Command(PostInput Input) : ICommand<PostResponse>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock) => RuleFor(c => c.Input).NotNull().SetValidator(new PostInputValidator(clock));
+    }
+
+    public sealed class Handler(ICmsDb db, PostChanges changes, TimeProvider clock) : ICommandHandler<Command, PostResponse>
+    {
+        public async ValueTask<PostResponse> Handle(Command command, CancellationToken ct)
+        {
+            var post = new Post("new", clock.GetUtcNow());
+            await changes.ApplyAsync(post, command.Input, isNew: true, ct);
+            db.Posts.Add(post);
+            await db.SaveChangesAsync(ct);
+            return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, clock.GetUtcNow(), ct);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Cms.Application.Common.Exceptions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Application.Posts;
+
+public static class DeletePost
+{
+    public sealed record Command(Guid Id, uint? IfMatch) : ICommand;
+
+    public sealed class Handler(ICmsDb db) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == command.Id, ct)
+                ?? throw new NotFoundException("Post", command.Id.ToString());
+            if (command.IfMatch is { } expected)
+            {
+                if (post.Version != expected) throw new PreconditionFailedException();
+                db.ExpectVersion(post, expected);
+            }
+            db.Posts.Remove(post);
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+    }
+}

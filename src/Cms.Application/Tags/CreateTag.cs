@@ -1,0 +1,27 @@
+using Cms.Domain;
+using FluentValidation;
+using Mediator;
+
+namespace Cms.Application.Tags;
+
+public static class CreateTag
+{
+    public sealed record Command(TagInput Input) : ICommand<TagResponse>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Input).NotNull().SetValidator(new TagInputValidator());
+    }
+
+    public sealed class Handler(ICmsDb db, TagChanges changes, TimeProvider clock) : ICommandHandler<Command, TagResponse>
+    {
+        public async ValueTask<TagResponse> Handle(Command command, CancellationToken ct)
+        {
+            var tag = new Tag("new", command.Input.Name, clock.GetUtcNow());
+            await changes.ApplyAsync(tag, command.Input, isNew: true, ct);
+            db.Tags.Add(tag);
+            await db.SaveChangesAsync(ct);
+            return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, clock.GetUtcNow(), ct);
+        }
+    }
+}

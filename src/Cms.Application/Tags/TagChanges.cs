@@ -1,0 +1,45 @@
+using Cms.Application.Common;
+using Cms.Application.Common.Exceptions;
+using Cms.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Application.Tags;
+
+/// <summary>Applies validated <see cref="TagInput"/> to a tag: the one write path of create, update and patch.</summary>
+public sealed class TagChanges(ICmsDb db, TimeProvider clock)
+{
+    public async Task ApplyAsync(Tag tag, TagInput input, bool isNew, CancellationToken ct)
+    {
+        var slug = input.Slug ?? (isNew ? null : tag.Slug);
+        if (slug is null)
+        {
+            slug = await UniqueSlugs.FirstFreeAsync(Slugs.From(input.Name, "tag"),
+                s => db.Tags.Where(t => t.Slug == s || t.Slug.StartsWith(s + "-")).Select(t => t.Slug), ct);
+        }
+        else if (slug != tag.Slug && await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != tag.Id, ct))
+        {
+            throw new ConflictException($"The slug '{slug}' is already taken by another tag.", "slug");
+        }
+        tag.Rename(input.Name.Trim(), slug);
+        tag.Describe(input.Description);
+        tag.Touch(clock.GetUtcNow());
+    }
+
+    public static async Task<Tag> LoadAsync(ICmsDb db, Guid id, uint? ifMatch, CancellationToken ct)
+    {
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("Tag", id.ToString());
+        if (ifMatch is { } expected)
+        {
+            if (tag.Version != expected) throw new PreconditionFailedException();
+            db.ExpectVersion(tag, expected);
+        }
+        return tag;
+    }
+
+    public static async Task<TagResponse> ReadAsync(ICmsDb db, Guid id, bool includeUnpublished, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = await TagQueries.Rows(db, includeUnpublished, now).FirstOrDefaultAsync(t => t.Id == id, ct)
+            ?? throw new NotFoundException("Tag", id.ToString());
+        return row.ToResponse();
+    }
+}

@@ -1,0 +1,25 @@
+using FluentValidation;
+using Mediator;
+
+namespace Cms.Application.Tags;
+
+public static class UpdateTag
+{
+    public sealed record Command(Guid Id, TagInput Input, uint? IfMatch) : ICommand<TagResponse>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Input).NotNull().SetValidator(new TagInputValidator());
+    }
+
+    public sealed class Handler(ICmsDb db, TagChanges changes, TimeProvider clock) : ICommandHandler<Command, TagResponse>
+    {
+        public async ValueTask<TagResponse> Handle(Command command, CancellationToken ct)
+        {
+            var tag = await TagChanges.LoadAsync(db, command.Id, command.IfMatch, ct);
+            await changes.ApplyAsync(tag, command.Input, isNew: false, ct);
+            await db.SaveChangesAsync(ct);
+            return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, clock.GetUtcNow(), ct);
+        }
+    }
+}

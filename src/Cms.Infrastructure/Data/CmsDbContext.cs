@@ -1,0 +1,30 @@
+using Cms.Application;
+using Cms.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Infrastructure.Data;
+
+public sealed class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbContext(options), ICmsDb
+{
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<PostAuthor> PostAuthors => Set<PostAuthor>();
+    public DbSet<PostTag> PostTags => Set<PostTag>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public void ExpectVersion<TEntity>(TEntity entity, uint version) where TEntity : class =>
+        Entry(entity).Property("Version").OriginalValue = version;
+
+    public IQueryable<TResult> SqlQuery<TResult>(FormattableString sql) => Database.SqlQuery<TResult>(sql);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CmsDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their lowercase names, readable in psql and stable when members are added.
+        configurationBuilder.Properties<PostStatus>().HaveConversion<LowercaseEnumConverter<PostStatus>>();
+        configurationBuilder.Properties<ApiKeyScope>().HaveConversion<LowercaseEnumConverter<ApiKeyScope>>();
+    }
+}

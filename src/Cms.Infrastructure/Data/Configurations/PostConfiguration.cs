@@ -1,0 +1,36 @@
+using Cms.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cms.Infrastructure.Data.Configurations;
+
+public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> post)
+    {
+        post.HasKey(p => p.Id);
+        post.Property(p => p.Id).ValueGeneratedNever();
+        post.Property(p => p.Slug).HasMaxLength(Slug.MaxLength);
+        post.HasIndex(p => p.Slug).IsUnique();
+        post.Property(p => p.Title).HasMaxLength(Post.TitleMaxLength);
+        post.Property(p => p.Status).HasMaxLength(16);
+        // json, not jsonb: it keeps the keys in the order they were written, so an imported post exports back unchanged.
+        post.Property(p => p.Metadata).HasColumnType("json");
+        post.Property(p => p.Version).IsRowVersion();
+        post.ToTable(t => t.HasCheckConstraint("ck_posts_published_has_date", "status <> 'published' OR published_at IS NOT NULL"));
+
+        // The default list: published posts, newest first. Partial, so drafts never bloat it.
+        post.HasIndex(p => new { p.PublishedAt, p.Id })
+            .HasDatabaseName("ix_posts_published")
+            .IsDescending(true, true)
+            .HasFilter("status = 'published'");
+        post.HasIndex(p => p.UpdatedAt);
+        post.HasIndex(p => p.CreatedAt);
+        post.HasIndex(p => p.CategorySlugs).HasMethod("gin");
+
+        post.HasMany(p => p.Authors).WithOne().HasForeignKey(pa => pa.PostId).OnDelete(DeleteBehavior.Cascade);
+        post.HasMany(p => p.Tags).WithOne().HasForeignKey(pt => pt.PostId).OnDelete(DeleteBehavior.Cascade);
+        post.Navigation(p => p.Authors).UsePropertyAccessMode(PropertyAccessMode.Field);
+        post.Navigation(p => p.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,17 @@
+using Cms.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cms.Infrastructure.Data.Configurations;
+
+public sealed class PostTagConfiguration : IEntityTypeConfiguration<PostTag>
+{
+    public void Configure(EntityTypeBuilder<PostTag> postTag)
+    {
+        postTag.HasKey(pt => new { pt.PostId, pt.TagId });
+        // Serves the tag filter and postCount: from a tag to its posts.
+        postTag.HasIndex(pt => new { pt.TagId, pt.PostId });
+        // Deleting a tag removes it from its posts.
+        postTag.HasOne(pt => pt.Tag).WithMany().HasForeignKey(pt => pt.TagId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
