@@ -59,14 +59,14 @@ public sealed class Post
     public void Publish(DateTimeOffset at)
     {
         Status = PostStatus.Published;
-        PublishedAt = at;
+        PublishedAt = at.ToUniversalTime();
     }
 
     /// <summary>Back to draft; <paramref name="plannedAt"/> keeps an intended publication date.</summary>
     public void Unpublish(DateTimeOffset? plannedAt)
     {
         Status = PostStatus.Draft;
-        PublishedAt = plannedAt;
+        PublishedAt = plannedAt?.ToUniversalTime();
     }
 
     public PostStatus StatusAt(DateTimeOffset now) =>

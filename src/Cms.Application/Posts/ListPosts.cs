@@ -70,8 +70,8 @@ public static class ListPosts
         if (authors.Length > 0) posts = posts.Where(p => p.Authors.Any(a => authors.Contains(a.Author.Slug)));
         var categories = SlugsOf(query.Category);
         if (categories.Length > 0) posts = posts.Where(p => p.CategorySlugs.Any(c => categories.Contains(c)));
-        if (query.PublishedAfter is { } after) posts = posts.Where(p => p.PublishedAt >= after);
-        if (query.PublishedBefore is { } before) posts = posts.Where(p => p.PublishedAt < before);
+        if (query.PublishedAfter?.ToUniversalTime() is { } after) posts = posts.Where(p => p.PublishedAt >= after);
+        if (query.PublishedBefore?.ToUniversalTime() is { } before) posts = posts.Where(p => p.PublishedAt < before);
         return posts;
     }
 
