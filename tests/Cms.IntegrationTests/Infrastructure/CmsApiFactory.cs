@@ -20,7 +20,8 @@ public class CmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string AdminKey { get; } = ApiKeys.Generate();
     public string DatabaseName { get; private set; } = "";
     public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The API's clock, starting now at PostgreSQL's precision (microseconds).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / 10 * 10, TimeSpan.Zero));
     public SqlCommandCounter Commands { get; } = new();
 
     /// <summary>Extra settings for a test class (e.g. Cms:Auth:PublicReads=false).</summary>
