@@ -86,8 +86,7 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "Cms API";
 });
 
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+app.MapHealthEndpoints();
 app.MapPostEndpoints();
 app.MapAuthorEndpoints();
 app.MapTagEndpoints();

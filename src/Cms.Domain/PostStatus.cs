@@ -1,8 +1,8 @@
 namespace Cms.Domain;
 
 /// <summary>
-/// What a reader sees of a post. Only <see cref="Draft"/> and <see cref="Published"/> are stored:
-/// a published post whose publication time is still ahead is reported as <see cref="Scheduled"/>.
+/// draft, published or scheduled. Only draft and published are stored: a published post whose
+/// publishedAt is still ahead is reported as scheduled and stays invisible to readers until then.
 /// </summary>
 public enum PostStatus
 {

@@ -19,6 +19,7 @@ public static partial class Slug
         return stem + suffix;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    // \z, not $: $ also matches before a final newline, and "hello\n" is no slug.
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z")]
     private static partial Regex Pattern();
 }

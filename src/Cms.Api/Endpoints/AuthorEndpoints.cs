@@ -15,7 +15,7 @@ public static class AuthorEndpoints
         var group = app.MapGroup("/api/v1/authors").WithTags("Authors");
 
         var reads = group.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems();
-        reads.MapGet("", List).WithName("listAuthors").WithSummary("List authors with their author counts");
+        reads.MapGet("", List).WithName("listAuthors").WithSummary("List authors with their post counts");
         reads.MapGet("/{id:guid}", Get).WithName("getAuthor").WithSummary("Get an author by id")
             .ProducesProblem(StatusCodes.Status404NotFound);
         reads.MapGet("/slug/{slug}", GetBySlug).WithName("getAuthorBySlug").WithSummary("Get an author by slug")
@@ -33,7 +33,7 @@ public static class AuthorEndpoints
     }
 
     /// <param name="q">Prefix of the name or slug, case-insensitive.</param>
-    /// <param name="sort">name (default) or authorCount, optionally prefixed with '-'.</param>
+    /// <param name="sort">name (default) or postCount, optionally prefixed with '-'.</param>
     /// <param name="page">1-based page number (default 1).</param>
     /// <param name="pageSize">Items per page, 1–100 (default 20).</param>
     private static async Task<Results<Ok<Paged<AuthorResponse>>, StatusCodeHttpResult>> List(

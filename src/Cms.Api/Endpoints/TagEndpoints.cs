@@ -15,7 +15,7 @@ public static class TagEndpoints
         var group = app.MapGroup("/api/v1/tags").WithTags("Tags");
 
         var reads = group.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems();
-        reads.MapGet("", List).WithName("listTags").WithSummary("List tags with their tag counts");
+        reads.MapGet("", List).WithName("listTags").WithSummary("List tags with their post counts");
         reads.MapGet("/{id:guid}", Get).WithName("getTag").WithSummary("Get a tag by id")
             .ProducesProblem(StatusCodes.Status404NotFound);
         reads.MapGet("/slug/{slug}", GetBySlug).WithName("getTagBySlug").WithSummary("Get a tag by slug")
@@ -33,7 +33,7 @@ public static class TagEndpoints
     }
 
     /// <param name="q">Prefix of the name or slug, case-insensitive.</param>
-    /// <param name="sort">name (default) or tagCount, optionally prefixed with '-'.</param>
+    /// <param name="sort">name (default) or postCount, optionally prefixed with '-'.</param>
     /// <param name="page">1-based page number (default 1).</param>
     /// <param name="pageSize">Items per page, 1–100 (default 20).</param>
     private static async Task<Results<Ok<Paged<TagResponse>>, StatusCodeHttpResult>> List(

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
+using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -25,8 +26,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             {
                 Status = 400, Title = "One or more fields are invalid.", Detail = "See errors for the fields to fix.",
             },
-            BadHttpRequestException e => Problem(e.StatusCode, ReasonFor(e.StatusCode), DescribeBadRequest(e)),
-            JsonException => Problem(400, "Malformed JSON", "The request body is not valid JSON for this call."),
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            BadHttpRequestException e => Problem(e.StatusCode, ReasonFor(e.StatusCode), e.StatusCode == 415 ? "Send the body as application/json." : e.Message),
+            JsonException json => JsonProblem(json),
             NotFoundException e => Problem(404, "Not found", e.Message),
             ConflictException e => Conflict(e.Message, e.Field),
             PreconditionFailedException e => Problem(412, "Precondition failed", e.Message),
@@ -76,13 +78,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         _ => "Bad request",
     };
 
-    private static string DescribeBadRequest(BadHttpRequestException e) => e.InnerException switch
+    private static ValidationProblemDetails JsonProblem(JsonException exception)
     {
-        JsonException json => "The request body is not valid JSON for this call"
-            + (string.IsNullOrEmpty(json.Path) ? "." : $" (at {json.Path})."),
-        _ when e.StatusCode == 415 => "Send the body as application/json.",
-        _ => e.Message,
-    };
+        var (field, message) = JsonErrors.Describe(exception);
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = 400, Title = "Malformed request body", Detail = message,
+        };
+    }
 
     public static bool IsDatabaseUnavailable(Exception exception) => exception switch
     {

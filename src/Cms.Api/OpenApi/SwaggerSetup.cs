@@ -36,6 +36,7 @@ public static class SwaggerSetup
                 Description = "An API key in the X-Api-Key header.",
             });
             o.OperationFilter<SecurityRequirementFilter>();
+            o.OperationFilter<MergePatchRequestFilter>();
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "Cms.*.xml"))
@@ -56,6 +57,26 @@ public static class SwaggerSetup
             if (!policies.Contains(AuthPolicies.Admin)) operation.Security.Add(new OpenApiSecurityRequirement());
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] });
+        }
+    }
+
+    /// <summary>
+    /// A PATCH binds the raw JSON (a merge patch can say "null" to clear a field), so the schema
+    /// comes from its <c>Accepts&lt;TInput&gt;</c>: the same fields, all optional.
+    /// </summary>
+    private sealed class MergePatchRequestFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var accepts = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()
+                .FirstOrDefault(a => a.RequestType is not null && a.ContentTypes.Contains(Endpoints.PostEndpoints.MergePatchContentType));
+            if (accepts is null || operation.RequestBody?.Content is not { } content) return;
+            content.Clear();
+            content[Endpoints.PostEndpoints.MergePatchContentType] = new OpenApiMediaType
+            {
+                Schema = context.SchemaGenerator.GenerateSchema(accepts.RequestType!, context.SchemaRepository),
+            };
+            operation.RequestBody.Description = "A JSON merge patch (RFC 7396): only the fields to change; null clears a field.";
         }
     }
 }

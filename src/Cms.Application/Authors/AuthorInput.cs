@@ -19,11 +19,11 @@ public sealed class AuthorInputValidator : AbstractValidator<AuthorInput>
     {
         RuleFor(a => a.Name).NotEmpty().MaximumLength(200);
         RuleFor(a => a.Slug!).Must(Slug.IsValid).When(a => a.Slug is not null)
-            .WithMessage("must be lowercase letters, digits and single hyphens, at most 200 characters.");
+            .WithMessage("'slug' must be lowercase letters, digits and single hyphens, at most 200 characters.");
         RuleFor(a => a.Bio).MaximumLength(10_000);
         RuleFor(a => a.Website!).MaximumLength(2000)
             .Must(w => Uri.TryCreate(w, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            .WithMessage("must be an absolute http or https URL.")
+            .WithMessage("'website' must be an absolute http or https URL.")
             .When(a => a.Website is not null);
         RuleFor(a => a.Email!).MaximumLength(320).EmailAddress().When(a => a.Email is not null);
     }

@@ -15,7 +15,7 @@ public static class DeleteAuthor
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.ReassignTo!).Must(Slug.IsValid).When(c => c.ReassignTo is not null)
-            .WithMessage("must be an author slug.");
+            .WithMessage("'reassignTo' must be an author slug.");
     }
 
     public sealed class Handler(ICmsDb db, TimeProvider clock) : ICommandHandler<Command>

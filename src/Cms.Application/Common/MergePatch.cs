@@ -33,8 +33,8 @@ public static class MergePatch
         }
         catch (JsonException e)
         {
-            var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-            throw new Exceptions.ValidationException(field, "The value has the wrong type.");
+            var (field, message) = JsonErrors.Describe(e);
+            throw new Exceptions.ValidationException(field, message);
         }
     }
 }

@@ -7,6 +7,9 @@ namespace Cms.Application.Common;
 /// <summary>Readable, stable URL slugs from any title: transliterated to ASCII, lowercase, hyphenated.</summary>
 public static class Slugs
 {
+    /// <summary>Room is left for a <c>-2</c>, <c>-3</c>... suffix, so a suffixed slug still starts with its stem.</summary>
+    public const int MaxGeneratedLength = Slug.MaxLength - 10;
+
     /// <summary><c>Café Ünïcode — 東京 2026</c> → <c>cafe-unicode-dongjing-2026</c>; <paramref name="fallback"/> when nothing is left.</summary>
     public static string From(string text, string fallback)
     {
@@ -27,11 +30,11 @@ public static class Slugs
             }
         }
         var slug = sb.ToString();
-        if (slug.Length > Slug.MaxLength)
+        if (slug.Length > MaxGeneratedLength)
         {
-            slug = slug[..Slug.MaxLength];
-            var cut = slug.LastIndexOf('-');
-            slug = cut > Slug.MaxLength / 2 ? slug[..cut] : slug.TrimEnd('-');
+            // Cut at the last word boundary that fits (a hyphen right after the limit counts).
+            var cut = slug.LastIndexOf('-', MaxGeneratedLength);
+            slug = cut > MaxGeneratedLength / 2 ? slug[..cut] : slug[..MaxGeneratedLength].TrimEnd('-');
         }
         return slug.Length == 0 ? fallback : slug;
     }

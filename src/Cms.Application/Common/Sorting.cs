@@ -22,5 +22,5 @@ public static class Sorting
     }
 
     public static string Describe(IReadOnlyCollection<string> allowed) =>
-        "must be a comma list of " + string.Join(", ", allowed) + ", each optionally prefixed with '-'.";
+        "'sort' must be a comma list of " + string.Join(", ", allowed) + ", each optionally prefixed with '-'.";
 }

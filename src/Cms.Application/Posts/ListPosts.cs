@@ -32,7 +32,7 @@ public static class ListPosts
         public Validator()
         {
             RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s))
-                .WithMessage("must be one of " + string.Join(", ", Statuses) + ".");
+                .WithMessage("'status' must be one of " + string.Join(", ", Statuses) + ".");
             RuleFor(q => q.Sort).Must(s => Sorting.Parse(s, SortFields) is not null).WithMessage(Sorting.Describe(SortFields));
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
             RuleFor(q => q.PageSize).InclusiveBetween(1, PageRules.MaxPageSize);

@@ -48,19 +48,20 @@ public sealed class PostInputValidator : AbstractValidator<PostInput>
     {
         RuleFor(p => p.Title).NotEmpty().MaximumLength(Post.TitleMaxLength);
         RuleFor(p => p.Slug!).Must(Slug.IsValid).When(p => p.Slug is not null)
-            .WithMessage("must be lowercase letters, digits and single hyphens, at most 200 characters.");
+            .WithMessage("'slug' must be lowercase letters, digits and single hyphens, at most 200 characters.");
         RuleFor(p => p.Excerpt).MaximumLength(2000);
         RuleFor(p => p.Body).MaximumLength(1_000_000);
         RuleFor(p => p.Status).IsInEnum();
         RuleFor(p => p.PublishedAt)
-            .NotNull().WithMessage("is required when status is scheduled.")
-            .Must(at => at > clock.GetUtcNow()).WithMessage("must be in the future when status is scheduled.")
+            .Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("'publishedAt' is required when status is scheduled.")
+            .Must(at => at > clock.GetUtcNow()).WithMessage("'publishedAt' must be in the future when status is scheduled.")
             .When(p => p.Status == PostStatus.Scheduled);
-        RuleFor(p => p.Authors).Must(a => a!.Count <= 20).When(p => p.Authors is not null).WithMessage("at most 20 authors.");
+        RuleFor(p => p.Authors).Must(a => a!.Count <= 20).When(p => p.Authors is not null).WithMessage("At most 20 authors.");
         RuleForEach(p => p.Authors).NotEmpty().MaximumLength(Slug.MaxLength);
-        RuleFor(p => p.Tags).Must(t => t!.Count <= 50).When(p => p.Tags is not null).WithMessage("at most 50 tags.");
+        RuleFor(p => p.Tags).Must(t => t!.Count <= 50).When(p => p.Tags is not null).WithMessage("At most 50 tags.");
         RuleForEach(p => p.Tags).NotEmpty().MaximumLength(100);
-        RuleFor(p => p.Categories).Must(c => c!.Count <= 20).When(p => p.Categories is not null).WithMessage("at most 20 categories.");
+        RuleFor(p => p.Categories).Must(c => c!.Count <= 20).When(p => p.Categories is not null).WithMessage("At most 20 categories.");
         RuleForEach(p => p.Categories).NotEmpty().MaximumLength(100);
     }
 }

@@ -17,7 +17,7 @@ public sealed class TagInputValidator : AbstractValidator<TagInput>
     {
         RuleFor(t => t.Name).NotEmpty().MaximumLength(100);
         RuleFor(t => t.Slug!).Must(Slug.IsValid).When(t => t.Slug is not null)
-            .WithMessage("must be lowercase letters, digits and single hyphens, at most 200 characters.");
+            .WithMessage("'slug' must be lowercase letters, digits and single hyphens, at most 200 characters.");
         RuleFor(t => t.Description).MaximumLength(5000);
     }
 }

@@ -25,6 +25,9 @@ public sealed class MarkdigRenderer : IMarkdownRenderer
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedSchemes.Add("mailto");
+        // Forms in a post could phish readers ("log in again"); a CMS body has no use for them.
+        foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "option", "optgroup", "fieldset", "label", "legend" })
+            sanitizer.AllowedTags.Remove(tag);
         return sanitizer;
     }
 }

@@ -11,7 +11,9 @@ namespace Cms.IntegrationTests.Infrastructure;
 /// </summary>
 public static class TestDatabase
 {
-    private const string TemplateName = "cms_test_template";
+    // Names carry their creation time, so a run can clear what crashed runs left behind without
+    // touching the databases of a run that is going on beside it.
+    private static readonly string TemplateName = NewName();
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static bool _templateReady;
 
@@ -22,10 +24,18 @@ public static class TestDatabase
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
 
+    /// <summary>A context on a test database, configured as the API configures its own.</summary>
+    public static CmsDbContext Open(string database)
+    {
+        var options = new DbContextOptionsBuilder<CmsDbContext>();
+        DependencyInjection.Configure(options, NpgsqlDataSource.Create(ConnectionStringFor(database)));
+        return new CmsDbContext(options.Options);
+    }
+
     public static async Task<string> CreateAsync()
     {
         await EnsureTemplateAsync();
-        var name = "cms_test_" + Guid.NewGuid().ToString("N");
+        var name = NewName();
         await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {TemplateName}");
         return name;
     }
@@ -60,7 +70,9 @@ public static class TestDatabase
         }
     }
 
-    /// <summary>Databases a crashed earlier run left behind.</summary>
+    public static string NewName() => $"cms_test_{DateTime.UtcNow:yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..10]}";
+
+    /// <summary>Databases that runs which crashed over an hour ago left behind.</summary>
     private static async Task DropLeftoversAsync()
     {
         await using var connection = new NpgsqlConnection(ServerConnectionString);
@@ -69,7 +81,13 @@ public static class TestDatabase
         await using (var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'cms\\_test\\_%'", connection))
         await using (var reader = await command.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+            var cutoff = DateTime.UtcNow.AddHours(-1).ToString("yyyyMMddHHmmss");
+            while (await reader.ReadAsync())
+            {
+                var name = reader.GetString(0);
+                var stamp = name.Split('_') is [_, _, var s, _] ? s : "";
+                if (stamp.Length == 14 && string.CompareOrdinal(stamp, cutoff) < 0) names.Add(name);
+            }
         }
         foreach (var name in names)
         {

@@ -71,6 +71,16 @@ public sealed class CreatePostTests(CmsApiFactory api) : IClassFixture<CmsApiFac
     }
 
     [Fact]
+    public async Task Very_long_titles_still_get_distinct_suffixed_slugs()
+    {
+        var title = TestApi.Unique("long") + " " + string.Join(" ", Enumerable.Repeat("headline", 30));
+        var slugs = new List<string>();
+        for (var i = 0; i < 3; i++) slugs.Add((string)(await _admin.CreatePostAsync(new { title }))["slug"]!);
+        Assert.Equal([slugs[0], slugs[0] + "-2", slugs[0] + "-3"], slugs);
+        Assert.All(slugs, s => Assert.InRange(s.Length, 1, 200));
+    }
+
+    [Fact]
     public async Task An_explicit_taken_slug_returns_409_and_creates_nothing()
     {
         var slug = TestApi.Unique("taken");

@@ -103,9 +103,11 @@ public sealed class ListPostsTests(CmsApiFactory api) : IClassFixture<CmsApiFact
     public async Task Sort_orders_by_the_given_keys(string sort, string[] expected)
     {
         var tag = TestApi.Unique("sorted");
-        await PublishAsync("Banana", 3, tag);
-        await PublishAsync("Cherry", 2, tag);
-        await PublishAsync("Apple", 1, tag);
+        foreach (var (title, daysAgo) in new[] { ("Banana", 3), ("Cherry", 2), ("Apple", 1) })
+        {
+            await PublishAsync(title, daysAgo, tag);
+            api.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
         var list = await _reader.GetAsync($"/api/v1/posts?tag={tag}&sort={sort}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(expected, list["items"]!.AsArray().Select(i => (string)i!["title"]!));
     }

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text;
+using Cms.IntegrationTests.Infrastructure;
+
+namespace Cms.IntegrationTests.Operations;
+
+public sealed class ProblemDetailsTests(CmsApiFactory api) : IClassFixture<CmsApiFactory>
+{
+    [Theory]
+    [InlineData("GET", "/api/v1/nothing-here", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/api/v1/categories", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/api/v1/posts/slug/missing", HttpStatusCode.NotFound)]
+    public async Task Errors_are_problem_details_with_a_trace_id(string method, string url, HttpStatusCode status)
+    {
+        var response = await api.Admin().SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        var problem = await Task.FromResult(response).ExpectAsync(status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal((int)status, (int)problem["status"]!);
+        Assert.False(string.IsNullOrEmpty((string?)problem["title"]));
+        Assert.False(string.IsNullOrEmpty((string?)problem["type"]));
+        Assert.False(string.IsNullOrEmpty((string?)problem["traceId"]));
+    }
+
+    [Fact]
+    public async Task An_unknown_field_in_a_body_is_named_in_the_400()
+    {
+        var response = await api.Admin().PostAsync("/api/v1/posts",
+            new StringContent("""{"title":"ok","tittle":"typo"}""", Encoding.UTF8, "application/json"));
+        var problem = await Task.FromResult(response).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("tittle", (string)problem["errors"]!["tittle"]![0]!);
+        Assert.DoesNotContain("Cms.", problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_bad_key_is_401_even_on_a_public_route()
+    {
+        var problem = await api.WithKey("cms_wrong").GetAsync("/api/v1/posts").ExpectAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("The API key is not valid.", (string)problem["detail"]!);
+    }
+}
