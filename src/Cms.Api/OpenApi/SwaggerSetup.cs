@@ -37,6 +37,7 @@ public static class SwaggerSetup
             });
             o.OperationFilter<SecurityRequirementFilter>();
             o.OperationFilter<MergePatchRequestFilter>();
+            o.OperationFilter<ConditionalRequestFilter>();
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "Cms.*.xml"))
@@ -77,6 +78,48 @@ public static class SwaggerSetup
                 Schema = context.SchemaGenerator.GenerateSchema(accepts.RequestType!, context.SchemaRepository),
             };
             operation.RequestBody.Description = "A JSON merge patch (RFC 7396): only the fields to change; null clears a field.";
+        }
+    }
+
+    /// <summary>Documents the headers of optimistic concurrency and caching: If-Match, If-None-Match, ETag, Location, Link.</summary>
+    private sealed class ConditionalRequestFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var method = context.ApiDescription.HttpMethod;
+            var isItem = context.ApiDescription.RelativePath?.Contains('{') == true;
+            if (method is "PUT" or "PATCH" or "DELETE")
+                AddHeaderParameter(operation, "If-Match",
+                    "The ETag last read. A stale one is a 412 and changes nothing; without it the write is unconditional.");
+            if (method == "GET")
+                AddHeaderParameter(operation, "If-None-Match", "An ETag from an earlier read: 304 when nothing changed.");
+            foreach (var (status, response) in operation.Responses ?? [])
+            {
+                if (response is not OpenApiResponse concrete) continue;
+                if (status is "200" or "201" && method != "DELETE")
+                    AddHeader(concrete, "ETag", isItem || method == "POST"
+                        ? "The version of the resource (the same value as its version field), for If-Match and If-None-Match."
+                        : "A weak validator of this page, for If-None-Match.");
+                if (status == "201") AddHeader(concrete, "Location", "The URL of the new resource.");
+                if (status == "200" && method == "GET" && !isItem && context.ApiDescription.RelativePath != "api/v1/categories")
+                    AddHeader(concrete, "Link", "RFC 8288 links to the next and previous pages (rel=\"next\", rel=\"prev\").");
+            }
+        }
+
+        private static void AddHeaderParameter(OpenApiOperation operation, string name, string description)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name, In = ParameterLocation.Header, Required = false, Description = description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        private static void AddHeader(OpenApiResponse response, string name, string description)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
         }
     }
 }
