@@ -39,6 +39,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {
     c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+    c.ProblemDetails.Detail ??= BadRequests.DetailFor(c.ProblemDetails.Status ?? 0, c.HttpContext);
     c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier;
 });
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -47,6 +48,7 @@ builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(Dat
 var authOptions = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
 builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
 builder.Services.AddScoped<ApiKeyVerifier>();
+builder.Services.AddSingleton<BootstrapKeyHash>();
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()

@@ -19,6 +19,9 @@ public interface ICmsDb
     /// <summary>Makes the save fail with a concurrency error unless the row still has <paramref name="version"/>.</summary>
     void ExpectVersion<TEntity>(TEntity entity, uint version) where TEntity : class;
 
+    /// <summary>Saves <paramref name="entity"/> even if no value changed, so that it gets a new row version.</summary>
+    void MarkModified<TEntity>(TEntity entity, string property) where TEntity : class;
+
     /// <summary>A raw SQL query for what LINQ cannot say well (unnesting arrays, say); the result is composable.</summary>
     IQueryable<TResult> SqlQuery<TResult>(FormattableString sql);
 

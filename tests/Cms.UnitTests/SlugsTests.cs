@@ -23,7 +23,7 @@ public sealed class SlugsTests
     [InlineData("  spaced   out  ", "spaced-out")]
     [InlineData("already-a-slug", "already-a-slug")]
     [InlineData("snake_case_title", "snake-case-title")]
-    [InlineData("C# & .NET 10!", "c-net-10")]
+    [InlineData("C# & .NET 10!", "c-sharp-net-10")]
     [InlineData("Straße", "strasse")]
     [InlineData("Œuvre Ægir", "oeuvre-aegir")]
     [InlineData("Привет мир", "privet-mir")]

@@ -7,10 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Cms.Api.Auth;
 
 /// <summary>Tells the scope of a presented key: the configured bootstrap key, or an active stored key.</summary>
-public sealed class ApiKeyVerifier(ICmsDb db, IOptions<AuthOptions> options)
+public sealed class ApiKeyVerifier(ICmsDb db, BootstrapKeyHash bootstrap)
 {
-    private readonly byte[]? _bootstrapHash =
-        string.IsNullOrEmpty(options.Value.BootstrapAdminKey) ? null : ApiKeys.Hash(options.Value.BootstrapAdminKey);
+    private readonly byte[]? _bootstrapHash = bootstrap.Value;
 
     public async Task<ApiKeyScope?> VerifyAsync(string key, CancellationToken ct)
     {
@@ -24,4 +23,10 @@ public sealed class ApiKeyVerifier(ICmsDb db, IOptions<AuthOptions> options)
             .FirstOrDefaultAsync(ct);
         return stored is not null && CryptographicOperations.FixedTimeEquals(stored.Hash, hash) ? stored.Scope : null;
     }
+}
+
+/// <summary>The configured bootstrap key's hash, computed once.</summary>
+public sealed class BootstrapKeyHash(IOptions<AuthOptions> options)
+{
+    public byte[]? Value { get; } = string.IsNullOrEmpty(options.Value.BootstrapAdminKey) ? null : ApiKeys.Hash(options.Value.BootstrapAdminKey);
 }

@@ -26,7 +26,7 @@ public static class AuthorEndpoints
         writes.MapPut("/{id:guid}", Update).WithName("updateAuthor").WithSummary("Replace an author")
             .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPatch("/{id:guid}", Patch).WithName("patchAuthor").WithSummary("Change some fields of an author (JSON merge patch)")
-            .Accepts<AuthorInput>(PostEndpoints.MergePatchContentType).ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<AuthorInput>(PostEndpoints.MergePatchContentType, "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapDelete("/{id:guid}", Delete).WithName("deleteAuthor").WithSummary("Delete an author")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

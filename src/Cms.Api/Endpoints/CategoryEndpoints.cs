@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cms.Api.Auth;
 using Cms.Application.Categories;
 using Mediator;
@@ -17,9 +16,9 @@ public static class CategoryEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CategoryResponse>>, StatusCodeHttpResult>> List(
-        ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+        ISender sender, HttpContext context, CancellationToken ct)
     {
-        var categories = await sender.Send(new ListCategories.Query(user.IsAdmin()), ct);
+        var categories = await sender.Send(new ListCategories.Query(), ct);
         return HttpConditions.NotModified(context, categories) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(categories);
     }
 }

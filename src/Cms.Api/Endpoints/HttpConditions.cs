@@ -11,12 +11,15 @@ namespace Cms.Api.Endpoints;
 /// <summary>ETag, If-Match and If-None-Match: how two editors never silently overwrite each other.</summary>
 public static class HttpConditions
 {
-    /// <summary>The row version named by <c>If-Match</c>; null when absent or <c>*</c>. A value that is no version of ours can never match: 412.</summary>
+    /// <summary>
+    /// The row version named by <c>If-Match</c>; null when absent or <c>*</c>. A value that is no
+    /// version of ours, or a weak tag (If-Match compares strongly, RFC 9110), can never match: 412.
+    /// </summary>
     public static uint? IfMatch(HttpRequest request)
     {
         var raw = request.Headers.IfMatch.ToString().Trim();
         if (raw.Length == 0 || raw == "*") return null;
-        if (!EntityTagHeaderValue.TryParseList([raw], out var tags) || tags.Count != 1) throw new PreconditionFailedException();
+        if (!EntityTagHeaderValue.TryParseList([raw], out var tags) || tags.Count != 1 || tags[0].IsWeak) throw new PreconditionFailedException();
         var value = tags[0].Tag.Value!.Trim('"');
         return uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version

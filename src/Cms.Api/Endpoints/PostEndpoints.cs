@@ -27,7 +27,7 @@ public static class PostEndpoints
         writes.MapPut("/{id:guid}", Update).WithName("updatePost").WithSummary("Replace a post")
             .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPatch("/{id:guid}", Patch).WithName("patchPost").WithSummary("Change some fields of a post (JSON merge patch)")
-            .Accepts<PostInput>(MergePatchContentType).ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<PostInput>(MergePatchContentType, "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapDelete("/{id:guid}", Delete).WithName("deletePost").WithSummary("Delete a post")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

@@ -26,7 +26,7 @@ public static class TagEndpoints
         writes.MapPut("/{id:guid}", Update).WithName("updateTag").WithSummary("Replace a tag")
             .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPatch("/{id:guid}", Patch).WithName("patchTag").WithSummary("Change some fields of a tag (JSON merge patch)")
-            .Accepts<TagInput>(PostEndpoints.MergePatchContentType).ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<TagInput>(PostEndpoints.MergePatchContentType, "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapDelete("/{id:guid}", Delete).WithName("deleteTag").WithSummary("Delete a tag")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

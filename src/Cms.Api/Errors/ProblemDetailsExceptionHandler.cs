@@ -26,15 +26,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             {
                 Status = 400, Title = "One or more fields are invalid.", Detail = "See errors for the fields to fix.",
             },
-            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
-            BadHttpRequestException e => Problem(e.StatusCode, ReasonFor(e.StatusCode), e.StatusCode == 415 ? "Send the body as application/json." : e.Message),
+            BadHttpRequestException e => BadRequest(e, context),
             JsonException json => JsonProblem(json),
             NotFoundException e => Problem(404, "Not found", e.Message),
             ConflictException e => Conflict(e.Message, e.Field),
             PreconditionFailedException e => Problem(412, "Precondition failed", e.Message),
             DbUpdateConcurrencyException => Problem(412, "Precondition failed", new PreconditionFailedException().Message),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
-                Conflict("A value that must be unique is already taken.", FieldOf(pg.ConstraintName)),
+                Conflict("A value that must be unique was taken by a concurrent change. Retry the request.", FieldOf(pg.ConstraintName, context)),
             _ when IsDatabaseUnavailable(exception) => Problem(503, "Service unavailable",
                 "The database is unavailable. Retry in a few seconds."),
             _ => null,
@@ -67,9 +66,28 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         };
     }
 
-    /// <summary><c>ix_posts_slug</c> → <c>slug</c>: unique indexes are named by the naming convention.</summary>
-    private static string? FieldOf(string? constraint) =>
-        constraint is not null && constraint.EndsWith("_slug", StringComparison.Ordinal) ? "slug" : null;
+    /// <summary>
+    /// <c>ix_posts_slug</c> on a posts route → <c>slug</c>. A clash on another table's index (a tag
+    /// created by two post writes at once) is no fault of the request's own slug.
+    /// </summary>
+    private static string? FieldOf(string? constraint, HttpContext context)
+    {
+        var resource = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2);
+        return constraint == $"ix_{resource}_slug" ? "slug" : null;
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException exception, HttpContext context)
+    {
+        if (exception.InnerException is JsonException json) return JsonProblem(json);
+        var (field, message) = BadRequests.Describe(exception);
+        if (exception.StatusCode == 413) return Problem(413, ReasonFor(413), "The request body is larger than this endpoint accepts.");
+        if (exception.StatusCode != 400) return Problem(exception.StatusCode, ReasonFor(exception.StatusCode), BadRequests.DetailFor(exception.StatusCode, context) ?? message);
+        if (field is null) return Problem(400, "Bad request", message);
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = 400, Title = "One or more fields are invalid.", Detail = message,
+        };
+    }
 
     private static string ReasonFor(int status) => status switch
     {

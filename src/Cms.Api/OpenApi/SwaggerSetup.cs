@@ -73,11 +73,10 @@ public static class SwaggerSetup
                 .FirstOrDefault(a => a.RequestType is not null && a.ContentTypes.Contains(Endpoints.PostEndpoints.MergePatchContentType));
             if (accepts is null || operation.RequestBody?.Content is not { } content) return;
             content.Clear();
-            content[Endpoints.PostEndpoints.MergePatchContentType] = new OpenApiMediaType
-            {
-                Schema = context.SchemaGenerator.GenerateSchema(accepts.RequestType!, context.SchemaRepository),
-            };
-            operation.RequestBody.Description = "A JSON merge patch (RFC 7396): only the fields to change; null clears a field.";
+            var schema = context.SchemaGenerator.GenerateSchema(accepts.RequestType!, context.SchemaRepository);
+            foreach (var contentType in accepts.ContentTypes) content[contentType] = new OpenApiMediaType { Schema = schema };
+            operation.RequestBody.Description = "A JSON merge patch (RFC 7396): only the fields to change; null clears a field. "
+                + "application/json is accepted as a synonym.";
         }
     }
 

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Cms.Application.Authors;
 
 /// <summary>Applies validated <see cref="AuthorInput"/> to an author: the one write path of create, update and patch.</summary>
-public sealed class AuthorChanges(ICmsDb db, TimeProvider clock)
+public sealed class AuthorChanges(ICmsDb db)
 {
-    public async Task ApplyAsync(Author author, AuthorInput input, bool isNew, CancellationToken ct)
+    public async Task ApplyAsync(Author author, AuthorInput input, bool isNew, DateTimeOffset now, CancellationToken ct)
     {
         var slug = input.Slug ?? (isNew ? null : author.Slug);
         if (slug is null)
@@ -16,13 +16,15 @@ public sealed class AuthorChanges(ICmsDb db, TimeProvider clock)
             slug = await UniqueSlugs.FirstFreeAsync(Slugs.From(input.Name, "author"),
                 s => db.Authors.Where(a => a.Slug == s || a.Slug.StartsWith(s + "-")).Select(a => a.Slug), ct);
         }
-        else if (slug != author.Slug && await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != author.Id, ct))
+        else if ((isNew || slug != author.Slug) && await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != author.Id, ct))
         {
             throw new ConflictException($"The slug '{slug}' is already taken by another author.", "slug");
         }
-        author.Rename(input.Name.Trim(), slug);
+        var name = input.Name.Trim();
+        if (!isNew && (name != author.Name || slug != author.Slug)) await Posts.EmbeddedChanges.TouchPostsByAuthorAsync(db, author.Id, now, ct);
+        author.Rename(name, slug);
         author.Describe(input.Bio, input.Website, input.Email);
-        author.Touch(clock.GetUtcNow());
+        author.Touch(now);
     }
 
     public static async Task<Author> LoadAsync(ICmsDb db, Guid id, uint? ifMatch, CancellationToken ct)

@@ -17,11 +17,12 @@ public static class CreateAuthor
     {
         public async ValueTask<AuthorResponse> Handle(Command command, CancellationToken ct)
         {
-            var author = new Author("new", command.Input.Name, clock.GetUtcNow());
-            await changes.ApplyAsync(author, command.Input, isNew: true, ct);
+            var now = clock.GetUtcNow();
+            var author = new Author("", command.Input.Name, now);
+            await changes.ApplyAsync(author, command.Input, isNew: true, now, ct);
             db.Authors.Add(author);
             await db.SaveChangesAsync(ct);
-            return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, clock.GetUtcNow(), ct);
+            return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, now, ct);
         }
     }
 }

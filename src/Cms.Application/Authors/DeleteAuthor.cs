@@ -27,17 +27,18 @@ public static class DeleteAuthor
                 .Where(p => p.Authors.Any(a => a.AuthorId == author.Id))
                 .Include(p => p.Authors).ThenInclude(a => a.Author)
                 .ToListAsync(ct);
+            var heir = command.ReassignTo is null ? null
+                : await db.Authors.FirstOrDefaultAsync(a => a.Slug == command.ReassignTo && a.Id != author.Id, ct)
+                  ?? throw new ValidationException("reassignTo", $"No other author has the slug '{command.ReassignTo}'.");
             if (posts.Count > 0)
             {
-                if (command.ReassignTo is null)
+                if (heir is null)
                     throw new ConflictException($"The author still has {posts.Count} post(s). Delete them first or pass ?reassignTo=<author slug>.");
-                var heir = await db.Authors.FirstOrDefaultAsync(a => a.Slug == command.ReassignTo && a.Id != author.Id, ct)
-                    ?? throw new ValidationException("reassignTo", $"No other author has the slug '{command.ReassignTo}'.");
                 var now = clock.GetUtcNow();
                 foreach (var post in posts)
                 {
                     post.SetAuthors([.. post.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId == author.Id ? heir : a.Author)]);
-                    post.Touch(now);
+                    Posts.EmbeddedChanges.Touch(db, post, now);
                 }
             }
             db.Authors.Remove(author);

@@ -17,7 +17,8 @@ public static class ListAuthors
         public Validator()
         {
             RuleFor(q => q.Q).MaximumLength(100);
-            RuleFor(q => q.Sort).Must(s => Sorting.Parse(s, SortFields) is not null).WithMessage(Sorting.Describe(SortFields));
+            RuleFor(q => q.Sort).Must(s => Sorting.Parse(s, SortFields) is { Count: <= 1 })
+                .WithMessage("'sort' must be one of name, -name, postCount, -postCount.");
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
             RuleFor(q => q.PageSize).InclusiveBetween(1, PageRules.MaxPageSize);
         }

@@ -12,7 +12,7 @@ public static class PatchAuthor
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Patch.ValueKind).Equal(JsonValueKind.Object)
-            .OverridePropertyName("body").WithMessage("A merge patch must be a JSON object.");
+            .OverridePropertyName("$").WithMessage("A merge patch must be a JSON object.");
     }
 
     public sealed class Handler(ICmsDb db, AuthorChanges changes, IValidator<AuthorInput> validator, TimeProvider clock)
@@ -23,9 +23,10 @@ public static class PatchAuthor
             var author = await AuthorChanges.LoadAsync(db, command.Id, command.IfMatch, ct);
             var input = MergePatch.ApplyTo(AuthorInput.From(author), command.Patch);
             await validator.ValidateOrThrowAsync(input, ct);
-            await changes.ApplyAsync(author, input, isNew: false, ct);
+            var now = clock.GetUtcNow();
+            await changes.ApplyAsync(author, input, isNew: false, now, ct);
             await db.SaveChangesAsync(ct);
-            return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, clock.GetUtcNow(), ct);
+            return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, now, ct);
         }
     }
 }

@@ -17,9 +17,10 @@ public static class UpdateAuthor
         public async ValueTask<AuthorResponse> Handle(Command command, CancellationToken ct)
         {
             var author = await AuthorChanges.LoadAsync(db, command.Id, command.IfMatch, ct);
-            await changes.ApplyAsync(author, command.Input, isNew: false, ct);
+            var now = clock.GetUtcNow();
+            await changes.ApplyAsync(author, command.Input, isNew: false, now, ct);
             await db.SaveChangesAsync(ct);
-            return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, clock.GetUtcNow(), ct);
+            return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, now, ct);
         }
     }
 }

@@ -9,8 +9,8 @@ public sealed record CategoryResponse(string Name, int PostCount);
 
 public static class ListCategories
 {
-    /// <param name="IncludeUnpublished">Admins count drafts and scheduled posts too.</param>
-    public sealed record Query(bool IncludeUnpublished) : IQuery<IReadOnlyList<CategoryResponse>>;
+    /// <summary>Categories of published posts, as API.md has it, for every caller.</summary>
+    public sealed record Query : IQuery<IReadOnlyList<CategoryResponse>>;
 
     public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<CategoryResponse>>
     {
@@ -19,12 +19,14 @@ public static class ListCategories
             var now = clock.GetUtcNow();
             var published = nameof(PostStatus.Published).ToLowerInvariant();
             // Raw SQL: EF cannot group the elements of an array column; unnest does it in one pass.
+            // Grouped by slug, as the category filter matches: "News" and "news" are one category,
+            // shown by its most used spelling.
             var rows = await db.SqlQuery<CategoryRow>($"""
-                SELECT c.name, count(*)::int AS post_count
-                FROM posts p CROSS JOIN LATERAL unnest(p.categories) AS c(name)
-                WHERE {query.IncludeUnpublished} OR (p.status = {published} AND p.published_at <= {now})
-                GROUP BY c.name
-                ORDER BY post_count DESC, c.name
+                SELECT mode() WITHIN GROUP (ORDER BY c.name) AS name, count(*)::int AS post_count
+                FROM posts p CROSS JOIN LATERAL unnest(p.categories, p.category_slugs) AS c(name, slug)
+                WHERE p.status = {published} AND p.published_at <= {now}
+                GROUP BY c.slug
+                ORDER BY post_count DESC, name
                 """).ToListAsync(ct);
             return [.. rows.Select(r => new CategoryResponse(r.Name, r.PostCount))];
         }

@@ -29,7 +29,7 @@ public static class MergePatch
         try
         {
             return merged.Deserialize<T>(CmsJson.Options)
-                ?? throw new Exceptions.ValidationException("body", "The patch must be a JSON object.");
+                ?? throw new Exceptions.ValidationException("$", "The patch must be a JSON object.");
         }
         catch (JsonException e)
         {

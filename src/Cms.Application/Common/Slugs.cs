@@ -13,7 +13,8 @@ public static class Slugs
     /// <summary><c>Café Ünïcode — 東京 2026</c> → <c>cafe-unicode-dongjing-2026</c>; <paramref name="fallback"/> when nothing is left.</summary>
     public static string From(string text, string fallback)
     {
-        var ascii = text.Transliterate();
+        // "C#" and "C++" are different things; without this both would be "c".
+        var ascii = text.Replace("#", " sharp ").Replace("++", " plus plus ").Transliterate();
         var sb = new StringBuilder(ascii.Length);
         var pendingHyphen = false;
         foreach (var c in ascii)

@@ -17,11 +17,12 @@ public static class CreatePost
     {
         public async ValueTask<PostResponse> Handle(Command command, CancellationToken ct)
         {
-            var post = new Post("new", clock.GetUtcNow());
-            await changes.ApplyAsync(post, command.Input, isNew: true, ct);
+            var now = clock.GetUtcNow();
+            var post = new Post("", now);
+            await changes.ApplyAsync(post, command.Input, isNew: true, now, ct);
             db.Posts.Add(post);
             await db.SaveChangesAsync(ct);
-            return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, clock.GetUtcNow(), ct);
+            return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, now, ct);
         }
     }
 }

@@ -13,7 +13,7 @@ public static class PatchPost
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Patch.ValueKind).Equal(JsonValueKind.Object)
-            .OverridePropertyName("body").WithMessage("A merge patch must be a JSON object.");
+            .OverridePropertyName("$").WithMessage("A merge patch must be a JSON object.");
     }
 
     public sealed class Handler(ICmsDb db, PostChanges changes, IValidator<PostInput> validator, TimeProvider clock)
@@ -24,9 +24,10 @@ public static class PatchPost
             var post = await PostForUpdate.LoadAsync(db, command.Id, command.IfMatch, ct);
             var input = MergePatch.ApplyTo(PostInput.From(post), command.Patch);
             await validator.ValidateOrThrowAsync(input, ct);
-            await changes.ApplyAsync(post, input, isNew: false, ct);
+            var now = clock.GetUtcNow();
+            await changes.ApplyAsync(post, input, isNew: false, now, ct);
             await db.SaveChangesAsync(ct);
-            return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, clock.GetUtcNow(), ct);
+            return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, now, ct);
         }
     }
 }

@@ -7,11 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Cms.Application.Posts;
 
 /// <summary>Applies validated <see cref="PostInput"/> to a post: the one write path of create, update and patch.</summary>
-public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown, TimeProvider clock)
+public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown)
 {
-    public async Task ApplyAsync(Post post, PostInput input, bool isNew, CancellationToken ct)
+    public async Task ApplyAsync(Post post, PostInput input, bool isNew, DateTimeOffset now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         await SetSlugAsync(post, input, isNew, ct);
         var body = input.Body ?? "";
         post.SetContent(input.Title.Trim(), input.Excerpt, body, markdown.ToSafeHtml(body));
@@ -68,11 +67,13 @@ public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown, TimeProvi
         if (values.Count == 0) return [];
         var wanted = values.Select(v => (Name: v.Trim(), Slug: Slugs.From(v, "tag"))).ToList();
         var slugs = wanted.Select(w => w.Slug).Distinct().ToList();
-        var found = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(ct);
+        var names = wanted.Select(w => w.Name.ToLowerInvariant()).Distinct().ToList();
+        var found = await db.Tags.Where(t => slugs.Contains(t.Slug) || names.Contains(t.Name.ToLower())).ToListAsync(ct);
         var tags = new List<Tag>();
         foreach (var (name, slug) in wanted)
         {
-            var tag = found.Find(t => t.Slug == slug);
+            // A renamed tag keeps its slug: its current name finds it too.
+            var tag = found.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) ?? found.Find(t => t.Slug == slug);
             if (tag is null)
             {
                 tag = new Tag(slug, name, now);

@@ -18,9 +18,10 @@ public static class UpdatePost
         public async ValueTask<PostResponse> Handle(Command command, CancellationToken ct)
         {
             var post = await PostForUpdate.LoadAsync(db, command.Id, command.IfMatch, ct);
-            await changes.ApplyAsync(post, command.Input, isNew: false, ct);
+            var now = clock.GetUtcNow();
+            await changes.ApplyAsync(post, command.Input, isNew: false, now, ct);
             await db.SaveChangesAsync(ct);
-            return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, clock.GetUtcNow(), ct);
+            return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, now, ct);
         }
     }
 }

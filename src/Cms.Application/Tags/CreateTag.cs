@@ -17,11 +17,12 @@ public static class CreateTag
     {
         public async ValueTask<TagResponse> Handle(Command command, CancellationToken ct)
         {
-            var tag = new Tag("new", command.Input.Name, clock.GetUtcNow());
-            await changes.ApplyAsync(tag, command.Input, isNew: true, ct);
+            var now = clock.GetUtcNow();
+            var tag = new Tag("", command.Input.Name, now);
+            await changes.ApplyAsync(tag, command.Input, isNew: true, now, ct);
             db.Tags.Add(tag);
             await db.SaveChangesAsync(ct);
-            return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, clock.GetUtcNow(), ct);
+            return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, now, ct);
         }
     }
 }

@@ -12,7 +12,7 @@ public static class PatchTag
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Patch.ValueKind).Equal(JsonValueKind.Object)
-            .OverridePropertyName("body").WithMessage("A merge patch must be a JSON object.");
+            .OverridePropertyName("$").WithMessage("A merge patch must be a JSON object.");
     }
 
     public sealed class Handler(ICmsDb db, TagChanges changes, IValidator<TagInput> validator, TimeProvider clock)
@@ -23,9 +23,10 @@ public static class PatchTag
             var tag = await TagChanges.LoadAsync(db, command.Id, command.IfMatch, ct);
             var input = MergePatch.ApplyTo(TagInput.From(tag), command.Patch);
             await validator.ValidateOrThrowAsync(input, ct);
-            await changes.ApplyAsync(tag, input, isNew: false, ct);
+            var now = clock.GetUtcNow();
+            await changes.ApplyAsync(tag, input, isNew: false, now, ct);
             await db.SaveChangesAsync(ct);
-            return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, clock.GetUtcNow(), ct);
+            return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, now, ct);
         }
     }
 }

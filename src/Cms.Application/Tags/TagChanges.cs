@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Cms.Application.Tags;
 
 /// <summary>Applies validated <see cref="TagInput"/> to a tag: the one write path of create, update and patch.</summary>
-public sealed class TagChanges(ICmsDb db, TimeProvider clock)
+public sealed class TagChanges(ICmsDb db)
 {
-    public async Task ApplyAsync(Tag tag, TagInput input, bool isNew, CancellationToken ct)
+    public async Task ApplyAsync(Tag tag, TagInput input, bool isNew, DateTimeOffset now, CancellationToken ct)
     {
         var slug = input.Slug ?? (isNew ? null : tag.Slug);
         if (slug is null)
@@ -16,13 +16,15 @@ public sealed class TagChanges(ICmsDb db, TimeProvider clock)
             slug = await UniqueSlugs.FirstFreeAsync(Slugs.From(input.Name, "tag"),
                 s => db.Tags.Where(t => t.Slug == s || t.Slug.StartsWith(s + "-")).Select(t => t.Slug), ct);
         }
-        else if (slug != tag.Slug && await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != tag.Id, ct))
+        else if ((isNew || slug != tag.Slug) && await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != tag.Id, ct))
         {
             throw new ConflictException($"The slug '{slug}' is already taken by another tag.", "slug");
         }
-        tag.Rename(input.Name.Trim(), slug);
+        var name = input.Name.Trim();
+        if (!isNew && (name != tag.Name || slug != tag.Slug)) await Posts.EmbeddedChanges.TouchPostsWithTagAsync(db, tag.Id, now, ct);
+        tag.Rename(name, slug);
         tag.Describe(input.Description);
-        tag.Touch(clock.GetUtcNow());
+        tag.Touch(now);
     }
 
     public static async Task<Tag> LoadAsync(ICmsDb db, Guid id, uint? ifMatch, CancellationToken ct)

@@ -17,9 +17,10 @@ public static class UpdateTag
         public async ValueTask<TagResponse> Handle(Command command, CancellationToken ct)
         {
             var tag = await TagChanges.LoadAsync(db, command.Id, command.IfMatch, ct);
-            await changes.ApplyAsync(tag, command.Input, isNew: false, ct);
+            var now = clock.GetUtcNow();
+            await changes.ApplyAsync(tag, command.Input, isNew: false, now, ct);
             await db.SaveChangesAsync(ct);
-            return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, clock.GetUtcNow(), ct);
+            return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, now, ct);
         }
     }
 }

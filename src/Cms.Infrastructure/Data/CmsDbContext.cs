@@ -16,6 +16,9 @@ public sealed class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbCon
     public void ExpectVersion<TEntity>(TEntity entity, uint version) where TEntity : class =>
         Entry(entity).Property("Version").OriginalValue = version;
 
+    public void MarkModified<TEntity>(TEntity entity, string property) where TEntity : class =>
+        Entry(entity).Property(property).IsModified = true;
+
     public IQueryable<TResult> SqlQuery<TResult>(FormattableString sql) => Database.SqlQuery<TResult>(sql);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -37,4 +37,40 @@ public sealed class ProblemDetailsTests(CmsApiFactory api) : IClassFixture<CmsAp
         var problem = await api.WithKey("cms_wrong").GetAsync("/api/v1/posts").ExpectAsync(HttpStatusCode.Unauthorized);
         Assert.Equal("The API key is not valid.", (string)problem["detail"]!);
     }
+
+    [Fact]
+    public async Task A_query_value_of_the_wrong_type_names_the_parameter_without_dotnet_types()
+    {
+        var problem = await api.Anonymous().GetAsync("/api/v1/posts?page=abc").ExpectAsync(HttpStatusCode.BadRequest);
+        var message = (string)problem["errors"]!["page"]![0]!;
+        Assert.Contains("whole number", message);
+        Assert.DoesNotContain("Nullable", problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_missing_body_is_a_400_that_says_so()
+    {
+        var response = await api.Admin().PostAsync("/api/v1/posts", new StringContent("", Encoding.UTF8, "application/json"));
+        var problem = await Task.FromResult(response).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("The request needs a JSON body.", (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task Framework_answered_errors_carry_a_detail()
+    {
+        var problem = await api.Admin().DeleteAsync("/api/v1/categories").ExpectAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("does not accept DELETE", (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task Patch_accepts_plain_application_json_as_a_merge_patch()
+    {
+        var post = await api.Admin().CreatePostAsync(new { title = "Plain JSON patch" });
+        var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/posts/{post["id"]}")
+        {
+            Content = new StringContent("""{"excerpt":"added"}""", Encoding.UTF8, "application/json"),
+        };
+        var patched = await api.Admin().SendAsync(request).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("added", (string)patched["excerpt"]!);
+    }
 }
