@@ -32,6 +32,9 @@ builder.Services.AddValidatorsFromAssembly(typeof(CreatePost).Assembly, ServiceL
 builder.Services.AddScoped<PostChanges>();
 builder.Services.AddScoped<AuthorChanges>();
 builder.Services.AddScoped<TagChanges>();
+builder.Services.AddScoped<ListVersions>();
+builder.Services.AddScoped<Cursors>();
+builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 
 builder.Services.ConfigureHttpJsonOptions(o => CmsJson.Configure(o.SerializerOptions));
 // Malformed bodies and parameters throw, so the one exception handler answers them as problem details.

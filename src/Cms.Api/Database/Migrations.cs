@@ -1,4 +1,6 @@
+using Cms.Application.Common;
 using Cms.Infrastructure.Data;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Api.Database;
@@ -11,8 +13,12 @@ public static class Migrations
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Migrations));
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count == 0) return;
-        logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-        await db.Database.MigrateAsync(ct);
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(ct);
+        }
+        var search = scope.ServiceProvider.GetRequiredService<IOptions<SearchOptions>>().Value;
+        await SearchLanguage.EnsureAsync(db, search.Language, logger, ct);
     }
 }

@@ -32,29 +32,32 @@ public static class AuthorEndpoints
         return app;
     }
 
-    /// <param name="q">Prefix of the name or slug, case-insensitive.</param>
-    /// <param name="sort">name (default) or postCount, optionally prefixed with '-'.</param>
+    /// <param name="q">Prefix of the name or slug, ignoring case and accents.</param>
+    /// <param name="sort">name (default), -name, postCount or -postCount.</param>
     /// <param name="page">1-based page number (default 1).</param>
     /// <param name="pageSize">Items per page, 1–100 (default 20).</param>
+    /// <param name="fields">Comma list of fields to return (all by default).</param>
     private static async Task<Results<Ok<Paged<AuthorResponse>>, StatusCodeHttpResult>> List(
-        ISender sender, HttpContext context, ClaimsPrincipal user, string? q, string? sort, int? page, int? pageSize, CancellationToken ct)
+        ISender sender, HttpContext context, ClaimsPrincipal user, string? q, string? sort, int? page, int? pageSize, string? fields, CancellationToken ct)
     {
-        var result = await sender.Send(new ListAuthors.Query(q, sort, page ?? 1, pageSize ?? PageRules.DefaultPageSize, user.IsAdmin()), ct);
-        LinkHeader.Add(context, result.Pagination);
-        return HttpConditions.NotModified(context, result) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(result);
+        var result = await sender.Send(new ListAuthors.Query(q, sort, page ?? 1, pageSize ?? PageRules.DefaultPageSize, user.IsAdmin(), fields,
+            context.Request.Headers.IfNoneMatch), ct);
+        return Lists.Prepare(context, result) is { } found ? TypedResults.Ok(found) : TypedResults.StatusCode(StatusCodes.Status304NotModified);
     }
 
+    /// <param name="fields">Comma list of fields to return (all by default).</param>
     private static async Task<Results<Ok<AuthorResponse>, StatusCodeHttpResult>> Get(
-        Guid id, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
-        var author = await sender.Send(new GetAuthor.Query(id, user.IsAdmin()), ct);
+        var author = await sender.Send(new GetAuthor.Query(id, user.IsAdmin(), fields), ct);
         return HttpConditions.NotModified(context, author.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(author);
     }
 
+    /// <param name="fields">Comma list of fields to return (all by default).</param>
     private static async Task<Results<Ok<AuthorResponse>, StatusCodeHttpResult>> GetBySlug(
-        string slug, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+        string slug, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
-        var author = await sender.Send(new GetAuthorBySlug.Query(slug, user.IsAdmin()), ct);
+        var author = await sender.Send(new GetAuthorBySlug.Query(slug, user.IsAdmin(), fields), ct);
         return HttpConditions.NotModified(context, author.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(author);
     }
 

@@ -41,34 +41,38 @@ public static class PostEndpoints
     /// <param name="category">Comma-separated category names or slugs: posts in any of them.</param>
     /// <param name="publishedAfter">Only posts published at or after this instant (ISO 8601).</param>
     /// <param name="publishedBefore">Only posts published before this instant (ISO 8601).</param>
-    /// <param name="sort">Comma list of publishedAt, updatedAt, createdAt, title, each optionally prefixed with '-'; default -publishedAt.</param>
-    /// <param name="page">1-based page number (default 1).</param>
+    /// <param name="q">Full-text search, web-search syntax: words, "exact phrases", -excluded, or. Orders by relevance unless sort is given.</param>
+    /// <param name="sort">Comma list of publishedAt, updatedAt, createdAt, title, each optionally prefixed with '-'; default -publishedAt (relevance with q).</param>
+    /// <param name="page">1-based page number (default 1); not together with cursor.</param>
     /// <param name="pageSize">Items per page, 1–100 (default 20).</param>
+    /// <param name="cursor">The nextCursor of the previous page (keyset paging); send the same filters, q, sort, fields and pageSize.</param>
+    /// <param name="fields">Comma list of fields to return, e.g. id,slug,title,publishedAt; body, html and highlight only when named here.</param>
     private static async Task<Results<Ok<Paged<PostResponse>>, StatusCodeHttpResult, ChallengeHttpResult, ForbidHttpResult>> List(
         ISender sender, HttpContext context, ClaimsPrincipal user,
         string? status, string? tag, string? author, string? category,
         DateTimeOffset? publishedAfter, DateTimeOffset? publishedBefore,
-        string? sort, int? page, int? pageSize, CancellationToken ct)
+        string? q, string? sort, int? page, int? pageSize, string? cursor, string? fields, CancellationToken ct)
     {
         if (status is "draft" or "scheduled" or "all" && !user.IsAdmin())
             return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Challenge();
-        var result = await sender.Send(new ListPosts.Query(status, tag, author, category, publishedAfter, publishedBefore, sort,
-            page ?? 1, pageSize ?? PageRules.DefaultPageSize), ct);
-        LinkHeader.Add(context, result.Pagination);
-        return HttpConditions.NotModified(context, result) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(result);
+        var result = await sender.Send(new ListPosts.Query(status, tag, author, category, publishedAfter, publishedBefore, q, sort,
+            page, pageSize ?? PageRules.DefaultPageSize, cursor, fields, user.IsAdmin(), context.Request.Headers.IfNoneMatch), ct);
+        return Lists.Prepare(context, result) is { } found ? TypedResults.Ok(found) : TypedResults.StatusCode(StatusCodes.Status304NotModified);
     }
 
+    /// <param name="fields">Comma list of fields to return (all by default).</param>
     private static async Task<Results<Ok<PostResponse>, StatusCodeHttpResult>> Get(
-        Guid id, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
-        var post = await sender.Send(new GetPost.Query(id, user.IsAdmin()), ct);
+        var post = await sender.Send(new GetPost.Query(id, user.IsAdmin(), fields), ct);
         return HttpConditions.NotModified(context, post.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(post);
     }
 
+    /// <param name="fields">Comma list of fields to return (all by default).</param>
     private static async Task<Results<Ok<PostResponse>, StatusCodeHttpResult>> GetBySlug(
-        string slug, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+        string slug, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
-        var post = await sender.Send(new GetPostBySlug.Query(slug, user.IsAdmin()), ct);
+        var post = await sender.Send(new GetPostBySlug.Query(slug, user.IsAdmin(), fields), ct);
         return HttpConditions.NotModified(context, post.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(post);
     }
 

@@ -38,10 +38,15 @@ public sealed class AuthorChanges(ICmsDb db)
         return author;
     }
 
-    public static async Task<AuthorResponse> ReadAsync(ICmsDb db, Guid id, bool isAdmin, DateTimeOffset now, CancellationToken ct)
+    public static Task<AuthorResponse> ReadAsync(ICmsDb db, Guid id, bool isAdmin, DateTimeOffset now, CancellationToken ct) =>
+        ReadAsync(db, db.Authors.Where(a => a.Id == id), id.ToString(), isAdmin, null, now, ct);
+
+    public static async Task<AuthorResponse> ReadAsync(ICmsDb db, IQueryable<Author> which, string key, bool isAdmin, string? fields,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var row = await AuthorQueries.Rows(db, isAdmin, now).FirstOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw new NotFoundException("Author", id.ToString());
-        return row.ToResponse(isAdmin);
+        var selected = AuthorFields.Parse(fields, isAdmin)!;
+        var row = await AuthorFields.Rows(which, db, selected, isAdmin, now).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Author", key);
+        return row.ToResponse(selected);
     }
 }

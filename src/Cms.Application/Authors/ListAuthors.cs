@@ -9,8 +9,9 @@ public static class ListAuthors
 {
     public static readonly string[] SortFields = ["name", "postCount"];
 
-    /// <param name="Q">Prefix of the name or slug, case-insensitive.</param>
-    public sealed record Query(string? Q, string? Sort, int Page, int PageSize, bool IsAdmin) : IQuery<Paged<AuthorResponse>>;
+    /// <param name="Q">Prefix of the name or slug, ignoring case and accents.</param>
+    public sealed record Query(string? Q, string? Sort, int Page, int PageSize, bool IsAdmin, string? Fields = null, string? IfNoneMatch = null)
+        : IQuery<ListResult<AuthorResponse>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -19,34 +20,34 @@ public static class ListAuthors
             RuleFor(q => q.Q).MaximumLength(100);
             RuleFor(q => q.Sort).Must(s => Sorting.Parse(s, SortFields) is { Count: <= 1 })
                 .WithMessage("'sort' must be one of name, -name, postCount, -postCount.");
+            RuleFor(q => q.Fields).Must(f => AuthorFields.Parse(f, true) is not null).WithMessage(SparseFields.Describe(AuthorFields.All));
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
             RuleFor(q => q.PageSize).InclusiveBetween(1, PageRules.MaxPageSize);
         }
     }
 
-    public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, Paged<AuthorResponse>>
+    public sealed class Handler(ICmsDb db, TimeProvider clock, ListVersions versions) : IQueryHandler<Query, ListResult<AuthorResponse>>
     {
-        public async ValueTask<Paged<AuthorResponse>> Handle(Query query, CancellationToken ct)
+        public async ValueTask<ListResult<AuthorResponse>> Handle(Query query, CancellationToken ct)
         {
-            var authors = db.Authors.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(query.Q))
-            {
-                var prefix = query.Q.Trim().ToLowerInvariant();
-                authors = authors.Where(a => a.Name.ToLower().StartsWith(prefix) || a.Slug.StartsWith(prefix));
-            }
+            var now = clock.GetUtcNow();
+            var etag = await versions.ETagAsync("authors", query.IsAdmin, now, ct);
+            if (ListVersions.Matches(query.IfNoneMatch, etag)) return new(null, etag);
+
+            var authors = AuthorFields.Matching(db.Authors.AsNoTracking(), query.Q);
             var total = await authors.CountAsync(ct);
-            var rows = AuthorQueries.Rows(db, query.IsAdmin, clock.GetUtcNow(), authors);
+            var postCount = AuthorFields.PostCount(db, query.IsAdmin, now);
             var ordered = Sorting.Parse(query.Sort, SortFields)!.FirstOrDefault() switch
             {
-                { Field: "postCount", Descending: true } => rows.OrderByDescending(r => r.PostCount).ThenBy(r => r.Name),
-                { Field: "postCount" } => rows.OrderBy(r => r.PostCount).ThenBy(r => r.Name),
-                { Field: "name", Descending: true } => rows.OrderByDescending(r => r.Name),
-                _ => rows.OrderBy(r => r.Name),
+                { Field: "postCount", Descending: true } => authors.OrderByDescending(postCount).ThenBy(a => a.Name),
+                { Field: "postCount" } => authors.OrderBy(postCount).ThenBy(a => a.Name),
+                { Field: "name", Descending: true } => authors.OrderByDescending(a => a.Name),
+                _ => authors.OrderBy(a => a.Name),
             };
-            var page = await ordered.ThenBy(r => r.Id)
-                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-                .ToListAsync(ct);
-            return new Paged<AuthorResponse>([.. page.Select(r => r.ToResponse(query.IsAdmin))], Pagination.Of(query.Page, query.PageSize, total));
+            var fields = AuthorFields.Parse(query.Fields, query.IsAdmin)!;
+            var page = await AuthorFields.Rows(ordered.ThenBy(a => a.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize),
+                db, fields, query.IsAdmin, now).ToListAsync(ct);
+            return new(new Paged<AuthorResponse>([.. page.Select(r => r.ToResponse(fields))], Pagination.Of(query.Page, query.PageSize, total)), etag);
         }
     }
 }

@@ -1,4 +1,6 @@
+using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,22 +9,34 @@ namespace Cms.Application.Posts;
 public static class GetPost
 {
     /// <param name="IncludeUnpublished">True for the admin scope; readers get 404 for drafts and scheduled posts.</param>
-    public sealed record Query(Guid Id, bool IncludeUnpublished) : IQuery<PostResponse>;
+    /// <param name="Fields">Comma list of fields to return; all but highlight by default.</param>
+    public sealed record Query(Guid Id, bool IncludeUnpublished, string? Fields = null) : IQuery<PostResponse>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Fields).Must(f => SparseFields.Parse(f, PostFields.All, PostFields.ItemDefaults) is not null)
+            .WithMessage(SparseFields.Describe(PostFields.All));
+    }
 
     public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, PostResponse>
     {
         public async ValueTask<PostResponse> Handle(Query query, CancellationToken ct) =>
-            await ReadAsync(db, query.Id, query.IncludeUnpublished, clock.GetUtcNow(), ct);
+            await ReadAsync(db, p => p.Id == query.Id, query.Id.ToString(), query.IncludeUnpublished, query.Fields, clock.GetUtcNow(), ct);
     }
 
-    public static async Task<PostResponse> ReadAsync(ICmsDb db, Guid id, bool includeUnpublished, DateTimeOffset now, CancellationToken ct)
+    public static Task<PostResponse> ReadAsync(ICmsDb db, Guid id, bool includeUnpublished, DateTimeOffset now, CancellationToken ct) =>
+        ReadAsync(db, p => p.Id == id, id.ToString(), includeUnpublished, null, now, ct);
+
+    public static async Task<PostResponse> ReadAsync(ICmsDb db, System.Linq.Expressions.Expression<Func<Domain.Post, bool>> which,
+        string key, bool includeUnpublished, string? fields, DateTimeOffset now, CancellationToken ct)
     {
+        var selected = SparseFields.Parse(fields, PostFields.All, PostFields.ItemDefaults)!;
         var row = await db.Posts.AsNoTracking()
-            .Where(p => p.Id == id)
+            .Where(which)
             .VisibleTo(includeUnpublished, now)
-            .Select(PostQueries.ToRow(withBody: true))
+            .Select(PostFields.Select(selected, [], q: null, language: "simple"))
             .FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Post", id.ToString());
-        return row.ToResponse(now);
+            ?? throw new NotFoundException("Post", key);
+        return row.ToResponse(now, selected);
     }
 }

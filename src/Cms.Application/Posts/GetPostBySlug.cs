@@ -1,25 +1,23 @@
-using Cms.Application.Common.Exceptions;
+using Cms.Application.Common;
+using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Application.Posts;
 
 public static class GetPostBySlug
 {
-    public sealed record Query(string Slug, bool IncludeUnpublished) : IQuery<PostResponse>;
+    /// <param name="Fields">Comma list of fields to return; all but highlight by default.</param>
+    public sealed record Query(string Slug, bool IncludeUnpublished, string? Fields = null) : IQuery<PostResponse>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Fields).Must(f => SparseFields.Parse(f, PostFields.All, PostFields.ItemDefaults) is not null)
+            .WithMessage(SparseFields.Describe(PostFields.All));
+    }
 
     public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, PostResponse>
     {
-        public async ValueTask<PostResponse> Handle(Query query, CancellationToken ct)
-        {
-            var now = clock.GetUtcNow();
-            var row = await db.Posts.AsNoTracking()
-                .Where(p => p.Slug == query.Slug)
-                .VisibleTo(query.IncludeUnpublished, now)
-                .Select(PostQueries.ToRow(withBody: true))
-                .FirstOrDefaultAsync(ct)
-                ?? throw new NotFoundException("Post", query.Slug);
-            return row.ToResponse(now);
-        }
+        public async ValueTask<PostResponse> Handle(Query query, CancellationToken ct) =>
+            await GetPost.ReadAsync(db, p => p.Slug == query.Slug, query.Slug, query.IncludeUnpublished, query.Fields, clock.GetUtcNow(), ct);
     }
 }

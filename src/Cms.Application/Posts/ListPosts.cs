@@ -1,8 +1,13 @@
+using System.Linq.Expressions;
+using System.Text.Json;
 using Cms.Application.Common;
+using Cms.Application.Common.Exceptions;
 using Cms.Domain;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ValidationException = Cms.Application.Common.Exceptions.ValidationException;
 
 namespace Cms.Application.Posts;
 
@@ -16,6 +21,11 @@ public static class ListPosts
     /// <param name="Tag">Comma-separated tag slugs or names; a post matches if it has any of them.</param>
     /// <param name="Author">Comma-separated author slugs; any of them.</param>
     /// <param name="Category">Comma-separated category names or slugs; any of them.</param>
+    /// <param name="Q">Full-text search in web-search syntax; orders by relevance unless Sort is given.</param>
+    /// <param name="Page">Offset paging; not together with Cursor.</param>
+    /// <param name="Cursor">Keyset paging: the nextCursor of the previous page.</param>
+    /// <param name="Fields">Comma list of fields to return.</param>
+    /// <param name="IfNoneMatch">The client's If-None-Match: when it holds the list's ETag, the list is not read.</param>
     public sealed record Query(
         string? Status = null,
         string? Tag = null,
@@ -23,9 +33,14 @@ public static class ListPosts
         string? Category = null,
         DateTimeOffset? PublishedAfter = null,
         DateTimeOffset? PublishedBefore = null,
+        string? Q = null,
         string? Sort = null,
-        int Page = 1,
-        int PageSize = PageRules.DefaultPageSize) : IQuery<Paged<PostResponse>>;
+        int? Page = null,
+        int PageSize = PageRules.DefaultPageSize,
+        string? Cursor = null,
+        string? Fields = null,
+        bool IsAdmin = false,
+        string? IfNoneMatch = null) : IQuery<ListResult<PostResponse>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -34,24 +49,56 @@ public static class ListPosts
             RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s))
                 .WithMessage("'status' must be one of " + string.Join(", ", Statuses) + ".");
             RuleFor(q => q.Sort).Must(s => Sorting.Parse(s, SortFields) is not null).WithMessage(Sorting.Describe(SortFields));
+            RuleFor(q => q.Fields).Must(f => SparseFields.Parse(f, PostFields.All, PostFields.ListDefaults) is not null)
+                .WithMessage(SparseFields.Describe(PostFields.All));
+            RuleFor(q => q.Q).MaximumLength(500);
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.Page).Null().When(q => q.Cursor is not null).WithMessage("Send either 'page' or 'cursor', not both.");
+            RuleFor(q => q.Cursor).MaximumLength(2000);
             RuleFor(q => q.PageSize).InclusiveBetween(1, PageRules.MaxPageSize);
         }
     }
 
-    public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, Paged<PostResponse>>
+    public sealed class Handler(ICmsDb db, TimeProvider clock, ListVersions versions, Cursors cursors, IOptions<SearchOptions> search)
+        : IQueryHandler<Query, ListResult<PostResponse>>
     {
-        public async ValueTask<Paged<PostResponse>> Handle(Query query, CancellationToken ct)
+        public async ValueTask<ListResult<PostResponse>> Handle(Query query, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
+            var etag = await versions.ETagAsync("posts", query.IsAdmin, now, ct);
+            if (ListVersions.Matches(query.IfNoneMatch, etag)) return new(null, etag);
+
+            var language = search.Value.Language;
+            var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
+            var fields = SparseFields.Parse(query.Fields, PostFields.All, PostFields.ListDefaults)!;
             var posts = Filter(db.Posts.AsNoTracking(), query, now);
+            if (q is not null) posts = posts.Where(PostFields.Matches(q, language));
             var total = await posts.CountAsync(ct);
-            var rows = await Order(posts, Sorting.Parse(query.Sort, SortFields)!)
-                .Skip((query.Page - 1) * query.PageSize)
-                .Take(query.PageSize)
-                .Select(PostQueries.ToRow(withBody: false))
+
+            var keys = Keys(Sorting.Parse(query.Sort, SortFields)!, q, language);
+            var fingerprint = Cursors.Fingerprint(query.Status, query.Tag, query.Author, query.Category, query.PublishedAfter,
+                query.PublishedBefore, q, query.Sort, fields, query.PageSize);
+            var page = query.Page ?? 1;
+            if (query.Cursor is not null)
+            {
+                var state = await cursors.DecodeAsync(query.Cursor, fingerprint, ct);
+                posts = Keyset.After(posts, keys, ReadValues(state, keys));
+                page = state.Page;
+            }
+            var ordered = Keyset.OrderBy(posts, keys);
+            if (query.Cursor is null && page > 1) ordered = ordered.Skip((page - 1) * query.PageSize);
+            var rows = await ordered.Take(query.PageSize + 1)
+                .Select(PostFields.Select(fields, keys.Select(k => k.Name), q, language))
                 .ToListAsync(ct);
-            return new Paged<PostResponse>([.. rows.Select(r => r.ToResponse(now))], Pagination.Of(query.Page, query.PageSize, total));
+
+            string? next = null;
+            if (rows.Count > query.PageSize)
+            {
+                rows.RemoveAt(query.PageSize);
+                next = await cursors.EncodeAsync(keys.Select(k => ValueOf(rows[^1], k.Name)), page + 1, fingerprint, ct);
+            }
+            var pagination = Pagination.Of(page, query.PageSize, total) with { NextCursor = next };
+            return new(new Paged<PostResponse>([.. rows.Select(r => r.ToResponse(now, fields))], pagination), etag);
         }
     }
 
@@ -79,26 +126,44 @@ public static class ListPosts
     private static string[] SlugsOf(string? values) =>
         [.. Lists.SplitComma(values).SelectMany(v => new[] { v, Slugs.From(v, v) }).Distinct()];
 
-    private static IQueryable<Post> Order(IQueryable<Post> posts, IReadOnlyList<SortKey> keys)
+    /// <summary>The order of a list: the sort asked for, else relevance with q, else newest first; the id breaks ties.</summary>
+    private static List<KeysetKey<Post>> Keys(IReadOnlyList<SortKey> sort, string? q, string language)
     {
-        if (keys.Count == 0) keys = [new SortKey("publishedAt", Descending: true)];
-        IOrderedQueryable<Post>? ordered = null;
-        foreach (var key in keys)
+        var keys = sort.Select(k => k.Field switch
         {
-            ordered = key.Field switch
-            {
-                "updatedAt" => By(p => p.UpdatedAt),
-                "createdAt" => By(p => p.CreatedAt),
-                "title" => By(p => p.Title),
-                _ => By(p => p.PublishedAt),
-            };
+            "updatedAt" => Key(k, p => p.UpdatedAt),
+            "createdAt" => Key(k, p => p.CreatedAt),
+            "title" => Key(k, p => p.Title),
+            _ => Key(k, p => p.PublishedAt),
+        }).ToList();
+        if (keys.Count == 0)
+            keys.Add(q is null ? Key(new SortKey("publishedAt", true), p => p.PublishedAt) : new KeysetKey<Post>("rank", PostFields.Rank(q, language), true));
+        keys.Add(Key(new SortKey("id", keys[^1].Descending), p => p.Id));
+        return keys;
+    }
 
-            IOrderedQueryable<Post> By<TKey>(System.Linq.Expressions.Expression<Func<Post, TKey>> selector) =>
-                ordered is null
-                    ? key.Descending ? posts.OrderByDescending(selector) : posts.OrderBy(selector)
-                    : key.Descending ? ordered.ThenByDescending(selector) : ordered.ThenBy(selector);
+    private static KeysetKey<Post> Key<TValue>(SortKey sort, Expression<Func<Post, TValue>> selector) => new(sort.Field, selector, sort.Descending);
+
+    private static object? ValueOf(PostRow row, string key) => key switch
+    {
+        "updatedAt" => row.UpdatedAt,
+        "createdAt" => row.CreatedAt,
+        "title" => row.Title,
+        "publishedAt" => row.PublishedAt,
+        "rank" => row.Rank,
+        _ => row.Id,
+    };
+
+    private static object?[] ReadValues(CursorState state, IReadOnlyList<KeysetKey<Post>> keys)
+    {
+        if (state.Values.Length != keys.Count) throw new ValidationException("cursor", Cursors.Invalid);
+        try
+        {
+            return [.. keys.Select((k, i) => Keyset.Read(state.Values[i], k.ValueType))];
         }
-        // The id breaks ties, so pages never overlap or skip when timestamps are equal.
-        return keys[^1].Descending ? ordered!.ThenByDescending(p => p.Id) : ordered!.ThenBy(p => p.Id);
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new ValidationException("cursor", Cursors.Invalid);
+        }
     }
 }

@@ -11,52 +11,71 @@ public sealed record AuthorRef(Guid Id, string Slug, string Name);
 /// <summary>A tag as embedded in a post.</summary>
 public sealed record TagRef(Guid Id, string Slug, string Name);
 
-/// <summary>A post as the API returns it.</summary>
-/// <param name="Body">Markdown source; in lists only when asked for.</param>
-/// <param name="Html">The body rendered to sanitized HTML; in lists only when asked for.</param>
-/// <param name="Status">draft, published, or scheduled (published with a future publishedAt).</param>
-/// <param name="Version">The row version, the same value as the ETag header.</param>
-public sealed record PostResponse(
-    Guid Id,
-    string Slug,
-    string Title,
-    string? Excerpt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Body,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Html,
-    PostStatus Status,
-    DateTimeOffset? PublishedAt,
-    IReadOnlyList<AuthorRef> Authors,
-    IReadOnlyList<TagRef> Tags,
-    IReadOnlyList<string> Categories,
-    IReadOnlyDictionary<string, JsonElement> Metadata,
-    int ReadingTimeMinutes,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    string Version);
-
-/// <summary>The columns a post query reads, before the few touches done in memory.</summary>
-public sealed record PostRow(
-    Guid Id,
-    string Slug,
-    string Title,
-    string? Excerpt,
-    string? Body,
-    string? Html,
-    PostStatus Status,
-    DateTimeOffset? PublishedAt,
-    List<AuthorRef> Authors,
-    List<TagRef> Tags,
-    string[] Categories,
-    string Metadata,
-    int ReadingTimeMinutes,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    uint Version)
+/// <summary>A post as the API returns it. With <c>fields=</c>, only the fields asked for are present.</summary>
+public sealed record PostResponse : ISparseResponse
 {
-    public PostResponse ToResponse(DateTimeOffset now) => new(
-        Id, Slug, Title, Excerpt, Body, Html,
-        Status == PostStatus.Published && PublishedAt > now ? PostStatus.Scheduled : Status,
-        PublishedAt, Authors, Tags, Categories,
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Metadata, CmsJson.Options) ?? [],
-        ReadingTimeMinutes, CreatedAt, UpdatedAt, Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Guid Id { get; init; }
+    public string Slug { get; init; } = "";
+    public string Title { get; init; } = "";
+    /// <summary>Short summary shown in lists.</summary>
+    public string? Excerpt { get; init; }
+    /// <summary>Markdown source; in lists only when asked for with fields.</summary>
+    public string? Body { get; init; }
+    /// <summary>The body rendered to sanitized HTML; in lists only when asked for with fields.</summary>
+    public string? Html { get; init; }
+    /// <summary>draft, published, or scheduled (published with a future publishedAt).</summary>
+    public PostStatus Status { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public IReadOnlyList<AuthorRef> Authors { get; init; } = [];
+    public IReadOnlyList<TagRef> Tags { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    /// <summary>Front-matter keys without a field of their own, as they were written.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Metadata { get; init; } = new Dictionary<string, JsonElement>();
+    public int ReadingTimeMinutes { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>The row version, the same value as the ETag header.</summary>
+    public string Version { get; init; } = "";
+    /// <summary>With q and fields=...,highlight: the matching passages, HTML-escaped, matches wrapped in &lt;mark&gt;.</summary>
+    public string? Highlight { get; init; }
+
+    [JsonIgnore]
+    public IReadOnlySet<string>? Fields { get; init; }
+}
+
+/// <summary>The columns a post query reads (only those the request needs), before the few touches done in memory.</summary>
+public sealed class PostRow
+{
+    public Guid Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Excerpt { get; set; }
+    public string? Body { get; set; }
+    public string? Html { get; set; }
+    public PostStatus Status { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public List<AuthorRef>? Authors { get; set; }
+    public List<TagRef>? Tags { get; set; }
+    public string[]? Categories { get; set; }
+    public string? Metadata { get; set; }
+    public int ReadingTimeMinutes { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public uint Version { get; set; }
+    public float Rank { get; set; }
+    public string? Highlight { get; set; }
+
+    public PostResponse ToResponse(DateTimeOffset now, IReadOnlySet<string> fields) => new()
+    {
+        Id = Id, Slug = Slug, Title = Title, Excerpt = Excerpt, Body = Body, Html = Html,
+        Status = Status == PostStatus.Published && PublishedAt > now ? PostStatus.Scheduled : Status,
+        PublishedAt = PublishedAt,
+        Authors = Authors ?? [], Tags = Tags ?? [], Categories = Categories ?? [],
+        Metadata = Metadata is null ? new Dictionary<string, JsonElement>()
+            : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Metadata, CmsJson.Options) ?? [],
+        ReadingTimeMinutes = ReadingTimeMinutes, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+        Version = Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Highlight = Highlight is null ? null : Highlights.ToSafeHtml(Highlight),
+        Fields = fields,
+    };
 }

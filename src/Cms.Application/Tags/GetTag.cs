@@ -1,32 +1,38 @@
-using Cms.Application.Common.Exceptions;
+using Cms.Application.Common;
+using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Application.Tags;
 
 public static class GetTag
 {
-    public sealed record Query(Guid Id, bool IncludeUnpublished) : IQuery<TagResponse>;
+    /// <param name="IncludeUnpublished">Admins count unpublished posts too.</param>
+    public sealed record Query(Guid Id, bool IncludeUnpublished, string? Fields = null) : IQuery<TagResponse>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Fields).Must(f => TagFields.Parse(f) is not null).WithMessage(SparseFields.Describe(TagFields.All));
+    }
 
     public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, TagResponse>
     {
         public async ValueTask<TagResponse> Handle(Query query, CancellationToken ct) =>
-            await TagChanges.ReadAsync(db, query.Id, query.IncludeUnpublished, clock.GetUtcNow(), ct);
+            await TagChanges.ReadAsync(db, db.Tags.Where(t => t.Id == query.Id), query.Id.ToString(), query.IncludeUnpublished, query.Fields, clock.GetUtcNow(), ct);
     }
 }
 
 public static class GetTagBySlug
 {
-    public sealed record Query(string Slug, bool IncludeUnpublished) : IQuery<TagResponse>;
+    public sealed record Query(string Slug, bool IncludeUnpublished, string? Fields = null) : IQuery<TagResponse>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Fields).Must(f => TagFields.Parse(f) is not null).WithMessage(SparseFields.Describe(TagFields.All));
+    }
 
     public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, TagResponse>
     {
-        public async ValueTask<TagResponse> Handle(Query query, CancellationToken ct)
-        {
-            var row = await TagQueries.Rows(db, query.IncludeUnpublished, clock.GetUtcNow())
-                .FirstOrDefaultAsync(t => t.Slug == query.Slug, ct)
-                ?? throw new NotFoundException("Tag", query.Slug);
-            return row.ToResponse();
-        }
+        public async ValueTask<TagResponse> Handle(Query query, CancellationToken ct) =>
+            await TagChanges.ReadAsync(db, db.Tags.Where(t => t.Slug == query.Slug), query.Slug, query.IncludeUnpublished, query.Fields, clock.GetUtcNow(), ct);
     }
 }

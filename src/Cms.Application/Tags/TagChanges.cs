@@ -38,10 +38,15 @@ public sealed class TagChanges(ICmsDb db)
         return tag;
     }
 
-    public static async Task<TagResponse> ReadAsync(ICmsDb db, Guid id, bool includeUnpublished, DateTimeOffset now, CancellationToken ct)
+    public static Task<TagResponse> ReadAsync(ICmsDb db, Guid id, bool includeUnpublished, DateTimeOffset now, CancellationToken ct) =>
+        ReadAsync(db, db.Tags.Where(t => t.Id == id), id.ToString(), includeUnpublished, null, now, ct);
+
+    public static async Task<TagResponse> ReadAsync(ICmsDb db, IQueryable<Tag> which, string key, bool includeUnpublished, string? fields,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var row = await TagQueries.Rows(db, includeUnpublished, now).FirstOrDefaultAsync(t => t.Id == id, ct)
-            ?? throw new NotFoundException("Tag", id.ToString());
-        return row.ToResponse();
+        var selected = TagFields.Parse(fields)!;
+        var row = await TagFields.Rows(which, db, selected, includeUnpublished, now).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Tag", key);
+        return row.ToResponse(selected);
     }
 }

@@ -1,6 +1,8 @@
 using Cms.Domain;
 using Microsoft.EntityFrameworkCore;
+using Cms.Application.Posts;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace Cms.Infrastructure.Data.Configurations;
 
@@ -27,6 +29,12 @@ public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => p.UpdatedAt);
         post.HasIndex(p => p.CreatedAt);
         post.HasIndex(p => p.CategorySlugs).HasMethod("gin");
+
+        // Full-text search: a stored, weighted vector (title A, excerpt B, body C) behind a GIN index.
+        // Its text search configuration follows Cms:Search:Language (SearchLanguage rebuilds it).
+        post.Property<NpgsqlTsVector>(PostSearch.VectorProperty)
+            .HasComputedColumnSql(PostSearch.VectorSql("english"), stored: true);
+        post.HasIndex(PostSearch.VectorProperty).HasMethod("gin");
 
         post.HasMany(p => p.Authors).WithOne().HasForeignKey(pa => pa.PostId).OnDelete(DeleteBehavior.Cascade);
         post.HasMany(p => p.Tags).WithOne().HasForeignKey(pt => pt.PostId).OnDelete(DeleteBehavior.Cascade);

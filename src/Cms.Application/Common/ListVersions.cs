@@ -1,0 +1,33 @@
+using Cms.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Application.Common;
+
+/// <summary>
+/// Weak ETags for lists that cost two index lookups, not the list query: the content version (bumped
+/// by a trigger in every transaction that changes posts, authors, tags or their links) and the newest
+/// publication time that has come, which moves when a scheduled post becomes visible.
+/// </summary>
+public sealed class ListVersions(ICmsDb db)
+{
+    public async Task<string> ETagAsync(string list, bool isAdmin, DateTimeOffset now, CancellationToken ct)
+    {
+        // Read before the list itself: a change committed in between makes the ETag older than the
+        // page, which can only cost a 200, never serve a stale 304.
+        var version = await db.SqlQuery<long>($"SELECT value AS \"Value\" FROM content_version").SingleAsync(ct);
+        var published = await db.Posts
+            .Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now)
+            .MaxAsync(p => p.PublishedAt, ct);
+        var visibility = published?.UtcTicks ?? 0;
+        return $"W/\"{list}-{version}-{visibility}{(isAdmin ? "-a" : "")}\"";
+    }
+
+    /// <summary>Weak comparison of an <c>If-None-Match</c> header value with <paramref name="etag"/>.</summary>
+    public static bool Matches(string? ifNoneMatch, string etag)
+    {
+        if (string.IsNullOrWhiteSpace(ifNoneMatch)) return false;
+        var opaque = etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
+        return ifNoneMatch.Split(',', StringSplitOptions.TrimEntries)
+            .Any(candidate => candidate == "*" || (candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate) == opaque);
+    }
+}
