@@ -49,7 +49,7 @@ public static class Keyset
                 var branch = Expression.AndAlso(equalSoFar, after);
                 any = any is null ? branch : Expression.OrElse(any, branch);
             }
-            equalSoFar = Expression.AndAlso(equalSoFar, values[i] is null ? Expression.Equal(column, Expression.Constant(null, column.Type)) : Compare(column, value, ExpressionType.Equal));
+            equalSoFar = Expression.AndAlso(equalSoFar, values[i] is null ? IsNull(column) : Compare(column, value, ExpressionType.Equal));
         }
         return source.Where(Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), row));
     }
@@ -57,15 +57,16 @@ public static class Keyset
     private static Expression? AfterValue(Expression column, Expression value, bool valueIsNull, bool descending)
     {
         var nullable = !column.Type.IsValueType || Nullable.GetUnderlyingType(column.Type) is not null;
-        var isNull = Expression.Equal(column, Expression.Constant(null, column.Type));
         if (descending)
             // Descending: nulls first, then larger to smaller.
-            return valueIsNull ? (nullable ? Expression.Not(isNull) : null) : Compare(column, value, ExpressionType.LessThan);
+            return valueIsNull ? (nullable ? Expression.Not(IsNull(column)) : null) : Compare(column, value, ExpressionType.LessThan);
         // Ascending: smaller to larger, then nulls.
         if (valueIsNull) return null;
         var greater = Compare(column, value, ExpressionType.GreaterThan);
-        return nullable ? Expression.OrElse(greater, isNull) : greater;
+        return nullable ? Expression.OrElse(greater, IsNull(column)) : greater;
     }
+
+    private static BinaryExpression IsNull(Expression column) => Expression.Equal(column, Expression.Constant(null, column.Type));
 
     private static Expression Compare(Expression column, Expression value, ExpressionType type)
     {

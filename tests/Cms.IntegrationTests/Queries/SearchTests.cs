@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Cms.IntegrationTests.Infrastructure;
+
+namespace Cms.IntegrationTests.Queries;
+
+public sealed class SearchTests(CmsApiFactory api) : IClassFixture<CmsApiFactory>
+{
+    private readonly HttpClient _admin = api.Admin();
+    private readonly HttpClient _reader = api.Anonymous();
+
+    private Task<JsonNode> PublishAsync(string title, string body, string tag, string? excerpt = null, int daysAgo = 1) =>
+        _admin.CreatePostAsync(new { title, body, excerpt, status = "published", publishedAt = api.Clock.GetUtcNow().AddDays(-daysAgo), tags = new[] { tag } });
+
+    private async Task<string[]> TitlesAsync(string query) =>
+        [.. (await _reader.GetAsync(query).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray().Select(i => (string)i!["title"]!)];
+
+    [Fact]
+    public async Task Search_finds_words_in_title_excerpt_and_body_with_stemming()
+    {
+        var tag = TestApi.Unique("fts");
+        await PublishAsync("Peace treaty signed", "Nothing else.", tag);
+        await PublishAsync("Quiet day", "The treaties were discussed at length.", tag);
+        await PublishAsync("Summary", "Nothing.", tag, excerpt: "A treaty in the excerpt");
+        await PublishAsync("Gardening", "Plant garlic before the frost.", tag);
+
+        var found = await TitlesAsync($"/api/v1/posts?tag={tag}&q=treaty");
+
+        Assert.Equal(3, found.Length);
+        Assert.DoesNotContain("Gardening", found);
+        Assert.Equal("Peace treaty signed", found[0]);
+    }
+
+    [Fact]
+    public async Task Web_search_syntax_handles_phrases_exclusions_and_or()
+    {
+        var tag = TestApi.Unique("syntax");
+        await PublishAsync("One", "troops deployed to the border", tag);
+        await PublishAsync("Two", "border troops were deployed", tag);
+        await PublishAsync("Three", "the border was quiet", tag);
+
+        Assert.Equal(["One"], await TitlesAsync($"/api/v1/posts?tag={tag}&q=" + Uri.EscapeDataString("\"troops deployed\"")));
+        Assert.Equal(["Three"], await TitlesAsync($"/api/v1/posts?tag={tag}&q=" + Uri.EscapeDataString("border -troops")));
+        var either = await TitlesAsync($"/api/v1/posts?tag={tag}&q=" + Uri.EscapeDataString("quiet or deployed") + "&sort=title");
+        Assert.Equal(["One", "Three", "Two"], either);
+    }
+
+    [Fact]
+    public async Task An_explicit_sort_overrides_relevance_and_filters_combine_with_the_total()
+    {
+        var tag = TestApi.Unique("combined");
+        var other = TestApi.Unique("other");
+        await PublishAsync("Election results", "election election election", tag, daysAgo: 3);
+        await PublishAsync("Weather", "an election mention", tag, daysAgo: 1);
+        await PublishAsync("Elsewhere election", "election", other, daysAgo: 2);
+
+        Assert.Equal(["Election results", "Weather"], await TitlesAsync($"/api/v1/posts?tag={tag}&q=election"));
+        Assert.Equal(["Weather", "Election results"], await TitlesAsync($"/api/v1/posts?tag={tag}&q=election&sort=-publishedAt"));
+        var list = await _reader.GetAsync($"/api/v1/posts?tag={tag},{other}&q=election&pageSize=1").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(3, (int)list["pagination"]!["total"]!);
+    }
+
+    [Fact]
+    public async Task Drafts_never_appear_in_search_for_readers()
+    {
+        var word = "zephyrine" + Guid.NewGuid().ToString("N")[..6];
+        await _admin.CreatePostAsync(new { title = $"Secret {word}" });
+        Assert.Empty(await TitlesAsync($"/api/v1/posts?q={word}"));
+        var admin = await _admin.GetAsync($"/api/v1/posts?q={word}&status=all").ExpectAsync(HttpStatusCode.OK);
+        Assert.Single(admin["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_highlight_marks_the_matches_and_escapes_everything_else()
+    {
+        var tag = TestApi.Unique("hl");
+        await PublishAsync("Harbour news", "The <b>harbour</b> fee is < 5 & rising. <script>alert(1)</script>", tag);
+
+        var list = await _reader.GetAsync($"/api/v1/posts?tag={tag}&q=harbour&fields=id,title,highlight").ExpectAsync(HttpStatusCode.OK);
+        var highlight = (string)list["items"]![0]!["highlight"]!;
+
+        Assert.Contains("<mark>", highlight);
+        Assert.Contains("</mark>", highlight);
+        Assert.DoesNotContain("<script>", highlight);
+        Assert.DoesNotContain("<b>", highlight);
+        Assert.Contains("&lt; 5 &amp; rising", highlight);
+    }
+
+    [Fact]
+    public async Task A_search_query_that_is_only_punctuation_finds_nothing_and_is_not_an_error()
+    {
+        var list = await _reader.GetAsync("/api/v1/posts?q=" + Uri.EscapeDataString("!!! & | :*")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(0, (int)list["pagination"]!["total"]!);
+    }
+}
+
+public sealed class SimpleSearchFactory : CmsApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Cms:Search:Language"] = "simple",
+        ["Cms:Database:MigrateOnStartup"] = "true",
+    };
+}
+
+/// <summary>Cms:Search:Language=simple: no stemming, no stop words, any language's words as they are.</summary>
+public sealed class SimpleSearchTests(SimpleSearchFactory api) : IClassFixture<SimpleSearchFactory>
+{
+    [Fact]
+    public async Task The_simple_configuration_matches_exact_words_without_stemming()
+    {
+        var admin = api.Admin();
+        var tag = TestApi.Unique("simple");
+        await admin.CreatePostAsync(new { title = "Treaties", body = "the treaties of Paris", status = "published", tags = new[] { tag } });
+
+        var stemmed = await api.Anonymous().GetAsync($"/api/v1/posts?tag={tag}&q=treaty").ExpectAsync(HttpStatusCode.OK);
+        var exact = await api.Anonymous().GetAsync($"/api/v1/posts?tag={tag}&q=treaties").ExpectAsync(HttpStatusCode.OK);
+        var stopWord = await api.Anonymous().GetAsync($"/api/v1/posts?tag={tag}&q=the").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Empty(stemmed["items"]!.AsArray());
+        Assert.Single(exact["items"]!.AsArray());
+        Assert.Single(stopWord["items"]!.AsArray());
+    }
+}
