@@ -35,18 +35,18 @@ public static class PostEndpoints
 
     public const string MergePatchContentType = "application/merge-patch+json";
 
-    /// <param name="status">published (default), draft, scheduled or all; anything but published needs the admin scope.</param>
-    /// <param name="tag">Comma-separated tag slugs or names: posts with any of them.</param>
-    /// <param name="author">Comma-separated author slugs: posts by any of them.</param>
-    /// <param name="category">Comma-separated category names or slugs: posts in any of them.</param>
-    /// <param name="publishedAfter">Only posts published at or after this instant (ISO 8601).</param>
-    /// <param name="publishedBefore">Only posts published before this instant (ISO 8601).</param>
-    /// <param name="q">Full-text search, web-search syntax: words, "exact phrases", -excluded, or. Orders by relevance unless sort is given.</param>
-    /// <param name="sort">Comma list of publishedAt, updatedAt, createdAt, title, each optionally prefixed with '-'; default -publishedAt (relevance with q).</param>
-    /// <param name="page">1-based page number (default 1); not together with cursor.</param>
-    /// <param name="pageSize">Items per page, 1–100 (default 20).</param>
-    /// <param name="cursor">The nextCursor of the previous page (keyset paging); send the same filters, q, sort, fields and pageSize.</param>
-    /// <param name="fields">Comma list of fields to return, e.g. id,slug,title,publishedAt; body, html and highlight only when named here.</param>
+    /// <param name="status" example="published">published (default), draft, scheduled or all; anything but published needs the admin scope.</param>
+    /// <param name="tag" example="ukraine,world-news">Comma-separated tag slugs or names: posts with any of them.</param>
+    /// <param name="author" example="badely">Comma-separated author slugs: posts by any of them.</param>
+    /// <param name="category" example="news">Comma-separated category names or slugs: posts in any of them.</param>
+    /// <param name="publishedAfter" example="2026-01-01T00:00:00Z">Only posts published at or after this instant (ISO 8601).</param>
+    /// <param name="publishedBefore" example="2026-02-01T00:00:00Z">Only posts published before this instant (ISO 8601).</param>
+    /// <param name="q" example="treaty -draft">Full-text search, web-search syntax: words, "exact phrases", -excluded, or. Orders by relevance unless sort is given.</param>
+    /// <param name="sort" example="-publishedAt,title">Comma list of publishedAt, updatedAt, createdAt, title, each optionally prefixed with '-'; default -publishedAt (relevance with q).</param>
+    /// <param name="page" example="1">1-based page number (default 1); not together with cursor.</param>
+    /// <param name="pageSize" example="20">Items per page, 1–100 (default 20).</param>
+    /// <param name="cursor" example="eyJ2IjpbIjIwMjYtMDEtMDZUMjI6MzA6NTVaIl19.c2lnbmF0dXJl">The nextCursor of the previous page (keyset paging); send the same filters, q, sort, fields and pageSize.</param>
+    /// <param name="fields" example="id,slug,title,publishedAt,tags">Comma list of fields to return, e.g. id,slug,title,publishedAt; body, html and highlight only when named here.</param>
     private static async Task<Results<Ok<Paged<PostResponse>>, StatusCodeHttpResult, ChallengeHttpResult, ForbidHttpResult>> List(
         ISender sender, HttpContext context, ClaimsPrincipal user,
         string? status, string? tag, string? author, string? category,
@@ -60,7 +60,8 @@ public static class PostEndpoints
         return Lists.Prepare(context, result) is { } found ? TypedResults.Ok(found) : TypedResults.StatusCode(StatusCodes.Status304NotModified);
     }
 
-    /// <param name="fields">Comma list of fields to return (all by default).</param>
+    /// <param name="fields" example="id,slug,title,publishedAt,tags">Comma list of fields to return (all by default).</param>
+    /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
     private static async Task<Results<Ok<PostResponse>, StatusCodeHttpResult>> Get(
         Guid id, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -68,7 +69,8 @@ public static class PostEndpoints
         return HttpConditions.NotModified(context, post.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(post);
     }
 
-    /// <param name="fields">Comma list of fields to return (all by default).</param>
+    /// <param name="fields" example="id,slug,title,publishedAt,tags">Comma list of fields to return (all by default).</param>
+    /// <param name="slug" example="uk-and-france-to-send-troops-to-ukraine">The URL name.</param>
     private static async Task<Results<Ok<PostResponse>, StatusCodeHttpResult>> GetBySlug(
         string slug, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -83,6 +85,7 @@ public static class PostEndpoints
         return TypedResults.Created($"/api/v1/posts/{post.Id}", post);
     }
 
+    /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
     private static async Task<Ok<PostResponse>> Update(Guid id, PostInput input, ISender sender, HttpContext context, CancellationToken ct)
     {
         var post = await sender.Send(new UpdatePost.Command(id, input, HttpConditions.IfMatch(context.Request)), ct);
@@ -90,6 +93,7 @@ public static class PostEndpoints
         return TypedResults.Ok(post);
     }
 
+    /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
     private static async Task<Ok<PostResponse>> Patch(Guid id, JsonElement patch, ISender sender, HttpContext context, CancellationToken ct)
     {
         var post = await sender.Send(new PatchPost.Command(id, patch, HttpConditions.IfMatch(context.Request)), ct);
@@ -97,6 +101,7 @@ public static class PostEndpoints
         return TypedResults.Ok(post);
     }
 
+    /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
     private static async Task<NoContent> Delete(Guid id, ISender sender, HttpContext context, CancellationToken ct)
     {
         await sender.Send(new DeletePost.Command(id, HttpConditions.IfMatch(context.Request)), ct);

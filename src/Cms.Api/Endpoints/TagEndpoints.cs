@@ -32,11 +32,11 @@ public static class TagEndpoints
         return app;
     }
 
-    /// <param name="q">Prefix of the name or slug, ignoring case and accents.</param>
-    /// <param name="sort">name (default), -name, postCount or -postCount.</param>
-    /// <param name="page">1-based page number (default 1).</param>
-    /// <param name="pageSize">Items per page, 1–100 (default 20).</param>
-    /// <param name="fields">Comma list of fields to return (all by default).</param>
+    /// <param name="q" example="jos">Prefix of the name or slug, ignoring case and accents.</param>
+    /// <param name="sort" example="-postCount">name (default), -name, postCount or -postCount.</param>
+    /// <param name="page" example="1">1-based page number (default 1).</param>
+    /// <param name="pageSize" example="20">Items per page, 1–100 (default 20).</param>
+    /// <param name="fields" example="id,slug,name,postCount">Comma list of fields to return (all by default).</param>
     private static async Task<Results<Ok<Paged<TagResponse>>, StatusCodeHttpResult>> List(
         ISender sender, HttpContext context, ClaimsPrincipal user, string? q, string? sort, int? page, int? pageSize, string? fields, CancellationToken ct)
     {
@@ -45,7 +45,8 @@ public static class TagEndpoints
         return Lists.Prepare(context, result) is { } found ? TypedResults.Ok(found) : TypedResults.StatusCode(StatusCodes.Status304NotModified);
     }
 
-    /// <param name="fields">Comma list of fields to return (all by default).</param>
+    /// <param name="fields" example="id,slug,name,postCount">Comma list of fields to return (all by default).</param>
+    /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
     private static async Task<Results<Ok<TagResponse>, StatusCodeHttpResult>> Get(
         Guid id, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -53,7 +54,8 @@ public static class TagEndpoints
         return HttpConditions.NotModified(context, tag.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(tag);
     }
 
-    /// <param name="fields">Comma list of fields to return (all by default).</param>
+    /// <param name="fields" example="id,slug,name,postCount">Comma list of fields to return (all by default).</param>
+    /// <param name="slug" example="ukraine">The URL name.</param>
     private static async Task<Results<Ok<TagResponse>, StatusCodeHttpResult>> GetBySlug(
         string slug, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -68,6 +70,7 @@ public static class TagEndpoints
         return TypedResults.Created($"/api/v1/tags/{tag.Id}", tag);
     }
 
+    /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
     private static async Task<Ok<TagResponse>> Update(Guid id, TagInput input, ISender sender, HttpContext context, CancellationToken ct)
     {
         var tag = await sender.Send(new UpdateTag.Command(id, input, HttpConditions.IfMatch(context.Request)), ct);
@@ -75,6 +78,7 @@ public static class TagEndpoints
         return TypedResults.Ok(tag);
     }
 
+    /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
     private static async Task<Ok<TagResponse>> Patch(Guid id, JsonElement patch, ISender sender, HttpContext context, CancellationToken ct)
     {
         var tag = await sender.Send(new PatchTag.Command(id, patch, HttpConditions.IfMatch(context.Request)), ct);
@@ -82,6 +86,7 @@ public static class TagEndpoints
         return TypedResults.Ok(tag);
     }
 
+    /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
     private static async Task<NoContent> Delete(Guid id, ISender sender, HttpContext context, CancellationToken ct)
     {
         await sender.Send(new DeleteTag.Command(id, HttpConditions.IfMatch(context.Request)), ct);

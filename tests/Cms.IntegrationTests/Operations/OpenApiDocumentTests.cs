@@ -63,6 +63,24 @@ public sealed class OpenApiDocumentTests(CmsApiFactory api) : IClassFixture<CmsA
     }
 
     [Fact]
+    public async Task Every_path_and_query_parameter_has_a_description_and_an_example()
+    {
+        var document = JsonNode.Parse(await api.Anonymous().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var parameters = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Name: $"{o.Key.ToUpperInvariant()} {p.Key}", Operation: o.Value!)))
+            .SelectMany(o => (o.Operation["parameters"]?.AsArray() ?? []).Select(parameter => (o.Name, Parameter: parameter!)))
+            .Where(p => (string)p.Parameter["in"]! is "query" or "path")
+            .ToList();
+        Assert.NotEmpty(parameters);
+        foreach (var (operation, parameter) in parameters)
+        {
+            var name = $"{operation} {parameter["name"]}";
+            Assert.False(string.IsNullOrWhiteSpace((string?)parameter["description"]), $"{name}: no description");
+            Assert.True(parameter["example"] is not null, $"{name}: no example");
+        }
+    }
+
+    [Fact]
     public async Task Swagger_ui_is_served()
     {
         var response = await api.Anonymous().GetAsync("/swagger/index.html");
