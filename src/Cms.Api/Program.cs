@@ -5,6 +5,7 @@ using Cms.Api.Errors;
 using Cms.Api.OpenApi;
 using Cms.Application.Common;
 using Cms.Application.Common.Behaviors;
+using Cms.Application.Keys;
 using Cms.Application.Posts;
 using Cms.Application.Authors;
 using Cms.Application.Tags;
@@ -50,8 +51,10 @@ builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 var authOptions = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
 builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+builder.Services.AddMemoryCache(o => o.SizeLimit = 100_000);
 builder.Services.AddScoped<ApiKeyVerifier>();
-builder.Services.AddSingleton<BootstrapKeyHash>();
+builder.Services.AddSingleton<KeyCache>();
+builder.Services.AddSingleton<IKeyRevocations>(sp => sp.GetRequiredService<KeyCache>());
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
@@ -96,6 +99,7 @@ app.MapPostEndpoints();
 app.MapAuthorEndpoints();
 app.MapTagEndpoints();
 app.MapCategoryEndpoints();
+app.MapKeyEndpoints();
 
 app.Run();
 

@@ -21,11 +21,12 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         var key = ApiKeys.Read(Request);
         if (key is null) return AuthenticateResult.NoResult();
-        var scope = await verifier.VerifyAsync(key, Context.RequestAborted);
-        if (scope is null) return AuthenticateResult.Fail("The API key is not valid.");
-        Claim[] claims = scope == ApiKeyScope.Admin
+        var verified = await verifier.VerifyAsync(key, Context.RequestAborted);
+        if (verified.Scope is not { } scope) return AuthenticateResult.Fail("The API key is not valid.");
+        List<Claim> claims = scope == ApiKeyScope.Admin
             ? [new(Scopes.ClaimType, Scopes.Admin), new(Scopes.ClaimType, Scopes.Content)]
             : [new(Scopes.ClaimType, Scopes.Content)];
+        claims.Add(new(Scopes.KeyIdClaimType, verified.Id?.ToString() ?? "bootstrap"));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -10,4 +10,7 @@ public sealed class AuthOptions
 
     /// <summary>Published content is readable without a key.</summary>
     public bool PublicReads { get; set; } = true;
+
+    /// <summary>How long a verified (or rejected) key is remembered before the database is asked again.</summary>
+    public int KeyCacheSeconds { get; set; } = 30;
 }

@@ -1,3 +1,4 @@
+using Cms.Application.Keys;
 using Cms.Domain;
 using Cms.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,9 @@ public static class BootstrapAdminKey
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         if (await db.ApiKeys.AnyAsync(k => k.Scope == ApiKeyScope.Admin && k.RevokedAt == null, ct)) return;
-        var key = ApiKeys.Generate();
+        var key = KeySecrets.Generate();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        db.ApiKeys.Add(new ApiKey("Development admin key", ApiKeyScope.Admin, ApiKeys.DisplayPrefix(key), ApiKeys.Hash(key), clock.GetUtcNow()));
+        db.ApiKeys.Add(new ApiKey("Development admin key", ApiKeyScope.Admin, KeySecrets.DisplayPrefix(key), KeySecrets.Hash(key), clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         Console.WriteLine($"""
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Cms.Api.Auth;
+using Cms.Application.Keys;
 using Cms.Domain;
 using Cms.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -17,7 +18,7 @@ namespace Cms.IntegrationTests.Infrastructure;
 /// </summary>
 public class CmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string AdminKey { get; } = ApiKeys.Generate();
+    public string AdminKey { get; } = KeySecrets.Generate();
     public string DatabaseName { get; private set; } = "";
     public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
     /// <summary>The API's clock, starting now at PostgreSQL's precision (microseconds).</summary>
@@ -64,10 +65,10 @@ public class CmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Stores a key of the given scope the way the API does (hash only) and returns its secret.</summary>
     public async Task<string> CreateKeyAsync(ApiKeyScope scope)
     {
-        var key = ApiKeys.Generate();
+        var key = KeySecrets.Generate();
         await WithDbAsync(async db =>
         {
-            db.ApiKeys.Add(new ApiKey("test " + scope, scope, ApiKeys.DisplayPrefix(key), ApiKeys.Hash(key), DateTimeOffset.UtcNow));
+            db.ApiKeys.Add(new ApiKey("test " + scope, scope, KeySecrets.DisplayPrefix(key), KeySecrets.Hash(key), DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         });
         return key;

@@ -1,5 +1,6 @@
 using System.Net;
 using Cms.Api.Auth;
+using Cms.Application.Keys;
 using Cms.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,7 +12,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     private PrivatePostgres _postgres = null!;
     private WebApplicationFactory<Program> _api = null!;
-    private readonly string _adminKey = ApiKeys.Generate();
+    private readonly string _adminKey = KeySecrets.Generate();
 
     public async Task InitializeAsync()
     {
