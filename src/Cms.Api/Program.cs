@@ -35,6 +35,9 @@ builder.Services.AddScoped<AuthorChanges>();
 builder.Services.AddScoped<TagChanges>();
 builder.Services.AddScoped<ListVersions>();
 builder.Services.AddScoped<Cursors>();
+builder.Services.AddScoped<Signing>();
+builder.Services.AddScoped<PreviewTokens>();
+builder.Services.Configure<PreviewOptions>(builder.Configuration.GetSection(PreviewOptions.Section));
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 
 builder.Services.ConfigureHttpJsonOptions(o => CmsJson.Configure(o.SerializerOptions));

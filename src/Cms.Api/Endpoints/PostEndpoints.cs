@@ -28,6 +28,9 @@ public static class PostEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPatch("/{id:guid}", Patch).WithName("patchPost").WithSummary("Change some fields of a post (JSON merge patch)")
             .Accepts<PostInput>(MergePatchContentType, "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+        writes.MapPost("/{id:guid}/preview", Preview).WithName("previewPost")
+            .WithSummary("Make a short-lived link that shows this post (a draft, say) without a key")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapDelete("/{id:guid}", Delete).WithName("deletePost").WithSummary("Delete a post")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -62,10 +65,13 @@ public static class PostEndpoints
 
     /// <param name="fields" example="id,slug,title,publishedAt,tags">Comma list of fields to return (all by default).</param>
     /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
+    /// <param name="preview" example="AZPzpGweXTqbfB8uPUxbagAAAABpJmV4.q83vEjRWeJCrze8SNFZ4kA">A preview token from POST /api/v1/posts/{id}/preview: shows this post even when it is a draft.</param>
     private static async Task<Results<Ok<PostResponse>, StatusCodeHttpResult>> Get(
-        Guid id, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, string? fields, string? preview, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
-        var post = await sender.Send(new GetPost.Query(id, user.IsAdmin(), fields), ct);
+        // A previewed draft must never land in a shared cache.
+        if (preview is not null) context.Response.Headers.CacheControl = "private, no-store";
+        var post = await sender.Send(new GetPost.Query(id, user.IsAdmin(), fields, preview), ct);
         return HttpConditions.NotModified(context, post.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(post);
     }
 
@@ -99,6 +105,13 @@ public static class PostEndpoints
         var post = await sender.Send(new PatchPost.Command(id, patch, HttpConditions.IfMatch(context.Request)), ct);
         HttpConditions.SetETag(context, post.Version);
         return TypedResults.Ok(post);
+    }
+
+    /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>
+    private static async Task<Ok<PreviewResponse>> Preview(Guid id, ISender sender, HttpContext context, CancellationToken ct)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await sender.Send(new PreviewPost.Command(id), ct));
     }
 
     /// <param name="id" example="0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a">The id (a UUID v7).</param>

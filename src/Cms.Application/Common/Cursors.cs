@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Cms.Application.Common.Exceptions;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Application.Common;
 
@@ -10,13 +9,11 @@ namespace Cms.Application.Common;
 public sealed record CursorState(JsonElement[] Values, int Page, string Query);
 
 /// <summary>
-/// Opaque, signed cursors: base64url JSON plus an HMAC-SHA256 made with a secret kept in the
-/// database (shared by every instance, stable across restarts). A cursor that was altered, or that
+/// Opaque, signed cursors: base64url JSON plus an HMAC-SHA256 (see <see cref="Signing"/>). A cursor that was altered, or that
 /// is sent with other filters than the ones that made it, is a 400.
 /// </summary>
-public sealed class Cursors(ICmsDb db)
+public sealed class Cursors(Signing signing)
 {
-    private static byte[]? _secret;
 
     public const string Invalid = "The cursor is not valid for this query. Send the same filters, q, sort, fields and pageSize as for the first page, or start again without a cursor.";
 
@@ -62,18 +59,9 @@ public sealed class Cursors(ICmsDb db)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
     }
 
-    private async Task<byte[]> SecretAsync(CancellationToken ct)
-    {
-        if (_secret is { } cached) return cached;
-        var value = await db.SqlQuery<string>($"SELECT value AS \"Value\" FROM cms_settings WHERE key = 'cursor_secret'").SingleAsync(ct);
-        return _secret = Encoding.UTF8.GetBytes(value);
-    }
+    private Task<byte[]> SecretAsync(CancellationToken ct) => signing.KeyAsync("list cursors", ct);
 
-    private static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(ReadOnlySpan<byte> bytes) => Signing.Base64Url(bytes);
 
-    private static byte[] FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
-    }
+    private static byte[] FromBase64Url(string text) => Signing.FromBase64Url(text);
 }

@@ -10,7 +10,8 @@ public static class GetPost
 {
     /// <param name="IncludeUnpublished">True for the admin scope; readers get 404 for drafts and scheduled posts.</param>
     /// <param name="Fields">Comma list of fields to return; all but highlight by default.</param>
-    public sealed record Query(Guid Id, bool IncludeUnpublished, string? Fields = null) : IQuery<PostResponse>;
+    /// <param name="Preview">A preview token for this post: it shows the post whatever its status.</param>
+    public sealed record Query(Guid Id, bool IncludeUnpublished, string? Fields = null, string? Preview = null) : IQuery<PostResponse>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -18,10 +19,14 @@ public static class GetPost
             .WithMessage(SparseFields.Describe(PostFields.All));
     }
 
-    public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, PostResponse>
+    public sealed class Handler(ICmsDb db, PreviewTokens previews, TimeProvider clock) : IQueryHandler<Query, PostResponse>
     {
-        public async ValueTask<PostResponse> Handle(Query query, CancellationToken ct) =>
-            await ReadAsync(db, p => p.Id == query.Id, query.Id.ToString(), query.IncludeUnpublished, query.Fields, clock.GetUtcNow(), ct);
+        public async ValueTask<PostResponse> Handle(Query query, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow();
+            var unpublished = query.IncludeUnpublished || await previews.AllowsAsync(query.Preview, query.Id, now, ct);
+            return await ReadAsync(db, p => p.Id == query.Id, query.Id.ToString(), unpublished, query.Fields, now, ct);
+        }
     }
 
     public static Task<PostResponse> ReadAsync(ICmsDb db, Guid id, bool includeUnpublished, DateTimeOffset now, CancellationToken ct) =>
