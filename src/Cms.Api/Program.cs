@@ -2,6 +2,7 @@ using Cms.Api.Auth;
 using Cms.Api.Database;
 using Cms.Api.Endpoints;
 using Cms.Api.Errors;
+using Cms.Api.Hardening;
 using Cms.Api.OpenApi;
 using Cms.Application.Common;
 using Cms.Application.Common.Behaviors;
@@ -68,6 +69,8 @@ builder.Services.AddAuthorizationBuilder()
         else p.RequireClaim(Scopes.ClaimType, Scopes.Content, Scopes.Admin);
     });
 
+builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+builder.Services.AddSingleton<RateLimits>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddCmsSwagger();
 
@@ -85,8 +88,10 @@ await BootstrapAdminKey.EnsureAsync(app.Services, app.Environment);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<FailedAuthThrottle>();
 app.UseAuthentication();
 app.UseMiddleware<RejectInvalidKeys>();
+app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
 
 app.UseSwagger();

@@ -42,6 +42,10 @@ public class CmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Cms", ConnectionString);
         builder.UseSetting("Cms:Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Cms:Database:MigrateOnStartup", "false");
+        // Test classes send hundreds of requests from one client; RateLimitTests sets real budgets.
+        builder.UseSetting("Cms:RateLimits:ReadsPerMinute", "1000000");
+        builder.UseSetting("Cms:RateLimits:WritesPerMinute", "1000000");
+        builder.UseSetting("Cms:RateLimits:FailedAuthPerMinute", "1000000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
