@@ -69,8 +69,7 @@ builder.Services.AddAuthorizationBuilder()
         else p.RequireClaim(Scopes.ClaimType, Scopes.Content, Scopes.Admin);
     });
 
-builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
-builder.Services.AddSingleton<RateLimits>();
+builder.Services.AddCmsHardening(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddCmsSwagger();
 
@@ -88,6 +87,7 @@ await BootstrapAdminKey.EnsureAsync(app.Services, app.Environment);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCmsTransport();
 app.UseMiddleware<FailedAuthThrottle>();
 app.UseAuthentication();
 app.UseMiddleware<RejectInvalidKeys>();
