@@ -34,6 +34,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             DbUpdateConcurrencyException => Problem(412, "Precondition failed", new PreconditionFailedException().Message),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
                 Conflict("A value that must be unique was taken by a concurrent change. Retry the request.", FieldOf(pg.ConstraintName, context)),
+            _ when Inner<PostgresException>(exception) is { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } =>
+                Problem(409, "Conflict", "The request collided with a concurrent change. Retry it."),
+            // Values PostgreSQL refuses (a NUL in a query string, a too long value): the client's input, never a 500.
+            _ when Inner<PostgresException>(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter
+                    or PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.ProgramLimitExceeded or PostgresErrorCodes.InvalidTextRepresentation } =>
+                Problem(400, "Bad request", "A value in the request cannot be stored or searched as given."),
             _ when IsDatabaseUnavailable(exception) => Problem(503, "Service unavailable",
                 "The database is unavailable. Retry in a few seconds."),
             _ => null,
@@ -104,6 +110,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Status = 400, Title = "Malformed request body", Detail = message,
         };
     }
+
+    private static T? Inner<T>(Exception? exception) where T : Exception =>
+        exception switch { null => null, T found => found, _ => Inner<T>(exception.InnerException) };
 
     public static bool IsDatabaseUnavailable(Exception exception) => exception switch
     {

@@ -63,7 +63,8 @@ public static class AuthorFields
 
     public static IQueryable<AuthorRow> Rows(IQueryable<Author> authors, ICmsDb db, IReadOnlySet<string> fields, bool isAdmin, DateTimeOffset now)
     {
-        var bindings = new List<KeyValuePair<string, LambdaExpression>> { Bind<Author, Guid>("Id", a => a.Id) };
+        // The version is the ETag: read whatever the fields.
+        var bindings = new List<KeyValuePair<string, LambdaExpression>> { Bind<Author, Guid>("Id", a => a.Id), Bind<Author, uint>("Version", a => a.Version) };
         foreach (var field in fields)
         {
             switch (field)

@@ -11,6 +11,7 @@ public static partial class JsonErrors
         if (UnmappedMember().Match(exception.Message) is { Success: true } unmapped)
             return (unmapped.Groups[1].Value, $"Unknown field '{unmapped.Groups[1].Value}'.");
         var field = exception.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "$";
+        if (exception.Message.StartsWith("The text contains", StringComparison.Ordinal)) return (field, exception.Message);
         return (field, exception.Path is { Length: > 2 } ? "The value has the wrong type or is not valid JSON." : "The body is not valid JSON.");
     }
 

@@ -51,7 +51,23 @@ public static class Keyset
             }
             equalSoFar = Expression.AndAlso(equalSoFar, values[i] is null ? IsNull(column) : Compare(column, value, ExpressionType.Equal));
         }
-        return source.Where(Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), row));
+        var predicate = any ?? Expression.Constant(false);
+        // The OR chain above is exact but not a range PostgreSQL can seek to; "first key at or past
+        // its value" says the same for the first key and lets the index start at the right place.
+        if (values[0] is not null && Nullable.GetUnderlyingType(keys[0].ValueType) is null && keys[0].ValueType != typeof(string))
+        {
+            var first = Rebind(keys[0].Selector, row);
+            predicate = Expression.AndAlso(Compare(first, Parameter(values[0], keys[0].ValueType),
+                keys[0].Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual), predicate);
+        }
+        else if (values[0] is not null && keys[0].ValueType != typeof(string))
+        {
+            // A nullable first key: the bound holds for non-null rows; nulls are placed by the chain.
+            var first = Rebind(keys[0].Selector, row);
+            var bound = Compare(first, Parameter(values[0], keys[0].ValueType), keys[0].Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual);
+            predicate = keys[0].Descending ? Expression.AndAlso(bound, predicate) : Expression.AndAlso(Expression.OrElse(bound, IsNull(first)), predicate);
+        }
+        return source.Where(Expression.Lambda<Func<T, bool>>(predicate, row));
     }
 
     private static Expression? AfterValue(Expression column, Expression value, bool valueIsNull, bool descending)

@@ -5,7 +5,7 @@ using Cms.Domain;
 namespace Cms.Application.Common;
 
 /// <summary>Readable, stable URL slugs from any title: transliterated to ASCII, lowercase, hyphenated.</summary>
-public static class Slugs
+public static partial class Slugs
 {
     /// <summary>Room is left for a <c>-2</c>, <c>-3</c>... suffix, so a suffixed slug still starts with its stem.</summary>
     public const int MaxGeneratedLength = Slug.MaxLength - 10;
@@ -14,7 +14,7 @@ public static class Slugs
     public static string From(string text, string fallback)
     {
         // "C#" and "C++" are different things; without this both would be "c".
-        var ascii = text.Replace("#", " sharp ").Replace("++", " plus plus ").Transliterate();
+        var ascii = LanguageName().Replace(text, m => m.Groups[1].Value + (m.Groups[2].Value == "#" ? " sharp " : " plus plus ")).Transliterate();
         var sb = new StringBuilder(ascii.Length);
         var pendingHyphen = false;
         foreach (var c in ascii)
@@ -39,4 +39,8 @@ public static class Slugs
         }
         return slug.Length == 0 ? fallback : slug;
     }
+
+    /// <summary>A letter followed by # or ++, as in C#, F#, C++ (not "#42" or "#metoo").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\p{L})(#|\+\+)")]
+    private static partial System.Text.RegularExpressions.Regex LanguageName();
 }

@@ -68,12 +68,16 @@ public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown)
         var wanted = values.Select(v => (Name: v.Trim(), Slug: Slugs.From(v, "tag"))).ToList();
         var slugs = wanted.Select(w => w.Slug).Distinct().ToList();
         var names = wanted.Select(w => w.Name.ToLowerInvariant()).Distinct().ToList();
-        var found = await db.Tags.Where(t => slugs.Contains(t.Slug) || names.Contains(t.Name.ToLower())).ToListAsync(ct);
+        var exact = wanted.Select(w => w.Name).Distinct().ToList();
+        var found = await db.Tags.Where(t => slugs.Contains(t.Slug) || exact.Contains(t.Slug) || names.Contains(t.Name.ToLower())).ToListAsync(ct);
         var tags = new List<Tag>();
         foreach (var (name, slug) in wanted)
         {
-            // A renamed tag keeps its slug: its current name finds it too.
-            var tag = found.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) ?? found.Find(t => t.Slug == slug);
+            // A value that is a tag's slug names that tag; else a tag's current name (a renamed tag
+            // keeps its old slug); else the slug the value would get.
+            var tag = found.Find(t => t.Slug == name)
+                ?? found.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? found.Find(t => t.Slug == slug);
             if (tag is null)
             {
                 tag = new Tag(slug, name, now);

@@ -24,7 +24,8 @@ public static class PostFields
     /// <summary>The projection for these fields; sort keys and the id are always read, for cursors.</summary>
     public static Expression<Func<Post, PostRow>> Select(IReadOnlySet<string> fields, IEnumerable<string> sortColumns, string? q, string language)
     {
-        var bindings = new List<KeyValuePair<string, LambdaExpression>> { Bind<Post, Guid>("Id", p => p.Id) };
+        // The id (for cursors) and the version (the ETag) are read whatever the fields.
+        var bindings = new List<KeyValuePair<string, LambdaExpression>> { Bind<Post, Guid>("Id", p => p.Id), Bind<Post, uint>("Version", p => p.Version) };
         foreach (var column in sortColumns.Concat(fields))
         {
             switch (column)

@@ -53,7 +53,8 @@ public static class TagFields
 
     public static IQueryable<TagRow> Rows(IQueryable<Tag> tags, ICmsDb db, IReadOnlySet<string> fields, bool isAdmin, DateTimeOffset now)
     {
-        var bindings = new List<KeyValuePair<string, LambdaExpression>> { Bind<Tag, Guid>("Id", t => t.Id) };
+        // The version is the ETag: read whatever the fields.
+        var bindings = new List<KeyValuePair<string, LambdaExpression>> { Bind<Tag, Guid>("Id", t => t.Id), Bind<Tag, uint>("Version", t => t.Version) };
         foreach (var field in fields)
         {
             switch (field)

@@ -73,4 +73,26 @@ public sealed class ProblemDetailsTests(CmsApiFactory api) : IClassFixture<CmsAp
         var patched = await api.Admin().SendAsync(request).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("added", (string)patched["excerpt"]!);
     }
+
+    [Theory]
+    [InlineData("""{"title":"nul \u0000 inside"}""")]
+    [InlineData("""{"title":"bell \u0007"}""")]
+    [InlineData("""{"title":"half a pair \ud800"}""")]
+    [InlineData("""{"title":"ok","tags":["\u0000"]}""")]
+    public async Task Strings_postgres_cannot_store_are_400s(string body)
+    {
+        var response = await api.Admin().PostAsync("/api/v1/posts", new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await Task.FromResult(response).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/posts?tag=%00")]
+    [InlineData("/api/v1/posts?q=%00")]
+    [InlineData("/api/v1/authors?q=%00")]
+    public async Task A_nul_in_the_url_is_a_4xx_not_a_500(string url)
+    {
+        var response = await api.Anonymous().GetAsync(url);
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
 }

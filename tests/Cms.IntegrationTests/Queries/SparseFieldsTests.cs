@@ -80,4 +80,16 @@ public sealed class SparseFieldsTests(CmsApiFactory api) : IClassFixture<CmsApiF
         var tags = await _reader.GetAsync("/api/v1/tags?fields=slug").ExpectAsync(HttpStatusCode.OK);
         Assert.All(tags["items"]!.AsArray(), t => Assert.Equal(["slug"], t!.AsObject().Select(p => p.Key)));
     }
+
+    [Fact]
+    public async Task A_sparse_single_read_still_has_the_real_etag()
+    {
+        var created = await _admin.PostJsonAsync("/api/v1/posts", new { title = "ETag kept", status = "published" });
+        var post = await Task.FromResult(created).ExpectAsync(HttpStatusCode.Created);
+        var sparse = await _reader.GetAsync($"/api/v1/posts/{post["id"]}?fields=title");
+        Assert.Equal(created.Headers.ETag!.Tag, sparse.Headers.ETag!.Tag);
+        var author = await _admin.CreateAuthorAsync();
+        var sparseAuthor = await _reader.GetAsync($"/api/v1/authors/{author["id"]}?fields=name");
+        Assert.Equal($"\"{author["version"]}\"", sparseAuthor.Headers.ETag!.Tag);
+    }
 }
