@@ -85,6 +85,7 @@ if (app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()
     await Migrations.ApplyAsync(app.Services);
 await BootstrapAdminKey.EnsureAsync(app.Services, app.Environment);
 
+app.UseMiddleware<RequestLog>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCmsTransport();

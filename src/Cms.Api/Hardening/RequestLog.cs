@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace Cms.Api.Hardening;
+
+/// <summary>
+/// One line per request: method, route template, status, duration and trace id. The route template,
+/// never the raw URL: query strings can carry preview tokens, and headers (keys) are never logged.
+/// </summary>
+public sealed class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } raw ? raw.TrimEnd('/') : "(no route)";
+            logger.LogInformation("HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms (trace {TraceId})",
+                context.Request.Method, route, context.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+        }
+    }
+}
