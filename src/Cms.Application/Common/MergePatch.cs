@@ -25,9 +25,9 @@ public static class MergePatch
     public static T ApplyTo<T>(T current, JsonElement patch) where T : class
     {
         var target = JsonSerializer.SerializeToNode(current, CmsJson.Options);
-        var merged = Apply(target, JsonNode.Parse(patch.GetRawText()));
         try
         {
+            var merged = Apply(target, JsonNode.Parse(patch.GetRawText()));
             return merged.Deserialize<T>(CmsJson.Options)
                 ?? throw new Exceptions.ValidationException("$", "The patch must be a JSON object.");
         }
@@ -35,6 +35,16 @@ public static class MergePatch
         {
             var (field, message) = JsonErrors.Describe(e);
             throw new Exceptions.ValidationException(field, message);
+        }
+        catch (ArgumentException)
+        {
+            // JsonObject refuses a member named twice.
+            throw new Exceptions.ValidationException("$", "The patch names a field more than once.");
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped half of a surrogate pair cannot be read as text.
+            throw new Exceptions.ValidationException("$", "The patch contains text that is not valid UTF-16.");
         }
     }
 }
