@@ -8,6 +8,7 @@ using Cms.Application.Common.Behaviors;
 using Cms.Application.Posts;
 using Cms.Application.Authors;
 using Cms.Application.Tags;
+using Cms.Application.Images;
 using Cms.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
@@ -34,6 +35,9 @@ builder.Services.AddScoped<AuthorChanges>();
 builder.Services.AddScoped<TagChanges>();
 builder.Services.AddScoped<ListVersions>();
 builder.Services.AddScoped<Cursors>();
+builder.Services.Configure<ImageOptions>(builder.Configuration.GetSection(ImageOptions.Section));
+builder.Services.AddSingleton<ImageLocks>();
+builder.Services.AddSingleton<ImageVariants>();
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 
 builder.Services.ConfigureHttpJsonOptions(o => CmsJson.Configure(o.SerializerOptions));
@@ -96,6 +100,8 @@ app.MapPostEndpoints();
 app.MapAuthorEndpoints();
 app.MapTagEndpoints();
 app.MapCategoryEndpoints();
+app.MapImageEndpoints();
+app.MapMediaEndpoints();
 
 app.Run();
 
