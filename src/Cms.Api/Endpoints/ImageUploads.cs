@@ -2,6 +2,7 @@ using Cms.Application.Common.Exceptions;
 using Cms.Application.Images;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Cms.Api.Endpoints;
@@ -32,7 +33,9 @@ public sealed record ImageUpload(StagedFile File, string? Alt, string? Caption) 
             var reader = new MultipartReader(boundary, request.Body);
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
+                    || StringSegment.IsNullOrEmpty(disposition.Name))
                     throw new ValidationException("file", "Every part needs Content-Disposition: form-data with a name.");
                 switch (HeaderUtilities.RemoveQuotes(disposition.Name).Value)
                 {
