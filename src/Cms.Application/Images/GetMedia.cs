@@ -29,6 +29,8 @@ public static class GetMedia
     {
         public async ValueTask<MediaFile> Handle(Query query, CancellationToken ct)
         {
+            // Route constraints ignore case; names are lowercase hex, exactly.
+            if (query.Sha256.Length != 64 || !query.Sha256.All(char.IsAsciiHexDigitLower)) throw NotFound(query);
             var format = ImageFormat.FromExtension(query.Extension) ?? throw NotFound(query);
             var name = $"{query.Sha256}.{format.Extension}";
             var original = await store.OpenReadAsync(name, ct) ?? throw NotFound(query);
