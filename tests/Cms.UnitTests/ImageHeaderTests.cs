@@ -70,6 +70,20 @@ public sealed class ImageHeaderTests
         Assert.Equal(new ImageProbe(ProbeOutcome.Recognised, ImageFormat.Jpeg, 600, 300), Probe(jpeg));
     }
 
+    [Theory]
+    [InlineData(1, 600, 300)]
+    [InlineData(3, 600, 300)]
+    [InlineData(5, 300, 600)]
+    [InlineData(6, 300, 600)]
+    [InlineData(8, 300, 600)]
+    public void A_jpeg_reports_its_size_as_displayed_after_its_exif_orientation(int orientation, int width, int height)
+    {
+        byte[] exif = [.. "Exif\0\0II*\0"u8, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte)orientation, 0, 0, 0, 0, 0, 0, 0];
+        byte[] app1 = [0xFF, 0xE1, 0, (byte)(exif.Length + 2), .. exif];
+        byte[] sof0 = [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0x2C, 0x02, 0x58, 0x03, .. new byte[9]];
+        Assert.Equal(new ImageProbe(ProbeOutcome.Recognised, ImageFormat.Jpeg, width, height), Probe([0xFF, 0xD8, .. app1, .. sof0]));
+    }
+
     [Fact]
     public void A_huffman_table_is_not_mistaken_for_a_frame_header()
     {

@@ -82,12 +82,17 @@ public static class ImageHeader
         return new(ProbeOutcome.Corrupt, ImageFormat.WebP);
     }
 
-    /// <summary>Walks the JPEG segments to the first frame header (SOFn), which holds the size.</summary>
+    /// <summary>
+    /// Walks the JPEG segments to the first frame header (SOFn), which holds the size. An EXIF
+    /// orientation that turns the picture a quarter (5 to 8) swaps width and height: the size
+    /// reported is the size as displayed, which is also what variants are made at.
+    /// </summary>
     private static ImageProbe Jpeg(Stream stream, byte[] head, int headLength)
     {
         var corrupt = new ImageProbe(ProbeOutcome.Corrupt, ImageFormat.Jpeg);
         using var reader = new JpegReader(stream, head.AsMemory(0, headLength));
         reader.Skip(2);
+        var orientation = 1;
         while (reader.Position < JpegSearchLimit)
         {
             if (reader.ReadByte() != 0xFF) return corrupt;
@@ -103,11 +108,43 @@ public static class ImageHeader
                 if (length < 7 || reader.ReadByte() < 0) return corrupt;
                 var height = reader.ReadUInt16();
                 var width = reader.ReadUInt16();
-                return width < 0 || height < 0 ? corrupt : Sized(ImageFormat.Jpeg, width, height);
+                if (width < 0 || height < 0) return corrupt;
+                return orientation is >= 5 and <= 8 ? Sized(ImageFormat.Jpeg, height, width) : Sized(ImageFormat.Jpeg, width, height);
+            }
+            if (marker == 0xE1 && orientation == 1)
+            {
+                var segment = reader.Read(length - 2);
+                orientation = ExifOrientation(segment);
+                continue;
             }
             reader.Skip(length - 2);
         }
         return corrupt;
+    }
+
+    /// <summary>Tag 0x0112 of IFD0 in an APP1 "Exif" segment; 1 (as stored) when absent or unreadable.</summary>
+    public static int ExifOrientation(ReadOnlySpan<byte> app1)
+    {
+        if (app1.Length < 14 || !app1.StartsWith("Exif\0\0"u8)) return 1;
+        var tiff = app1[6..];
+        bool little;
+        if (tiff.StartsWith("II"u8)) little = true;
+        else if (tiff.StartsWith("MM"u8)) little = false;
+        else return 1;
+        uint U32(ReadOnlySpan<byte> s) => little ? BinaryPrimitives.ReadUInt32LittleEndian(s) : BinaryPrimitives.ReadUInt32BigEndian(s);
+        ushort U16(ReadOnlySpan<byte> s) => little ? BinaryPrimitives.ReadUInt16LittleEndian(s) : BinaryPrimitives.ReadUInt16BigEndian(s);
+        var ifd = U32(tiff[4..]);
+        if (ifd > tiff.Length - 2) return 1;
+        var count = U16(tiff[(int)ifd..]);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = (int)ifd + 2 + i * 12;
+            if (entry + 12 > tiff.Length) return 1;
+            if (U16(tiff[entry..]) != 0x0112) continue;
+            var value = U16(tiff[(entry + 8)..]);
+            return value is >= 1 and <= 8 ? value : 1;
+        }
+        return 1;
     }
 
     private static int ReadUpTo(Stream stream, Span<byte> buffer)
@@ -140,6 +177,18 @@ public static class ImageHeader
             var high = ReadByte();
             var low = ReadByte();
             return high < 0 || low < 0 ? -1 : high << 8 | low;
+        }
+
+        public byte[] Read(int count)
+        {
+            var bytes = new List<byte>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var value = ReadByte();
+                if (value < 0) break;
+                bytes.Add((byte)value);
+            }
+            return [.. bytes];
         }
 
         public void Skip(int count)

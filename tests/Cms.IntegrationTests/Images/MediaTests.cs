@@ -106,6 +106,23 @@ public sealed class MediaTests(CmsApiFactory api) : IClassFixture<CmsApiFactory>
     }
 
     [Fact]
+    public async Task A_photo_turned_by_its_exif_orientation_reports_its_displayed_size_and_its_variants_are_upright()
+    {
+        // Stored 400 × 300 with the left half red; orientation 6 says "turn 90° clockwise to display".
+        var bytes = TestImages.JpegWithExif(0, 0, "", orientation: 6, jpegBytes: TestImages.HalvesJpeg(400, 300));
+        var image = await api.Admin().UploadImageAsync(bytes);
+        Assert.Equal((300, 400), ((int)image["width"]!, (int)image["height"]!));
+
+        var variant = await api.Anonymous().GetByteArrayAsync($"{image["url"]}?w=160");
+
+        using var bitmap = SKBitmap.Decode(variant);
+        Assert.Equal((160, 213), (bitmap.Width, bitmap.Height));
+        // Turned clockwise, the red left half is now the top half.
+        Assert.True(bitmap.GetPixel(80, 30).Red > 200 && bitmap.GetPixel(80, 30).Blue < 60, $"top is {bitmap.GetPixel(80, 30)}");
+        Assert.True(bitmap.GetPixel(80, 180).Blue > 200 && bitmap.GetPixel(80, 180).Red < 60, $"bottom is {bitmap.GetPixel(80, 180)}");
+    }
+
+    [Fact]
     public async Task Concurrent_first_requests_for_a_variant_make_it_once()
     {
         var image = await api.Admin().UploadImageAsync(TestImages.Jpeg(1200, 800));

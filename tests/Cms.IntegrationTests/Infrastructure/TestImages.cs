@@ -42,11 +42,20 @@ public static class TestImages
         ];
     }
 
-    /// <summary>A JPEG with an EXIF segment right after SOI carrying a recognisable GPS marker text.</summary>
-    public static byte[] JpegWithExif(int width, int height, string secret)
+    /// <summary>
+    /// A JPEG with an EXIF segment right after SOI: IFD0 holds the orientation tag, followed by a
+    /// recognisable text standing in for GPS data.
+    /// </summary>
+    public static byte[] JpegWithExif(int width, int height, string secret, int orientation = 1, byte[]? jpegBytes = null)
     {
-        var jpeg = Jpeg(width, height);
-        byte[] tiff = [.. "Exif\0\0"u8, .. "MM\0*\0\0\0\u0008\0\0"u8, .. System.Text.Encoding.ASCII.GetBytes(secret)];
+        var jpeg = jpegBytes ?? Jpeg(width, height);
+        byte[] tiff =
+        [
+            .. "Exif\0\0"u8, .. "MM\0*"u8, 0, 0, 0, 8, // big-endian TIFF, IFD0 at offset 8
+            0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte)orientation, 0, 0, // one entry: Orientation, SHORT, 1 value
+            0, 0, 0, 0, // no next IFD
+            .. System.Text.Encoding.ASCII.GetBytes(secret),
+        ];
         var length = tiff.Length + 2;
         return [0xFF, 0xD8, 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. tiff, .. jpeg.AsSpan(2)];
     }
@@ -61,6 +70,21 @@ public static class TestImages
         bytes[24] = 8;
         bytes[25] = 6;
         return bytes;
+    }
+
+    /// <summary>A JPEG whose left half is red and right half blue, to see which way a variant was turned.</summary>
+    public static byte[] HalvesJpeg(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Blue);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(0, 0, width / 2f, height, red);
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 95);
+        return data.ToArray();
     }
 
     private static byte[] Encode(SKEncodedImageFormat format, int width, int height)
