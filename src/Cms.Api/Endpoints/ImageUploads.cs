@@ -30,7 +30,8 @@ public sealed record ImageUpload(StagedFile File, string? Alt, string? Caption) 
         string? alt = null, caption = null;
         try
         {
-            var reader = new MultipartReader(boundary, request.Body);
+            // The reader's own per-part limit (128 MB by default) must not undercut a larger MaxBytes.
+            var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = maxBytes + EnvelopeBytes };
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
