@@ -16,7 +16,10 @@ public static class MediaEndpoints
 
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"/media/{{file:regex({FilePattern})}}", Get)
+        var route = $"/media/{{file:regex({FilePattern})}}";
+        // HEAD, for caches and link checkers: the same answer without the body.
+        app.MapMethods(route, [HttpMethods.Head], Get).WithName("headMedia").RequireAuthorization(AuthPolicies.Read).ExcludeFromDescription();
+        app.MapGet(route, Get)
             .WithTags("Images").WithName("getMedia")
             .WithSummary("The bytes of an image, or a resized variant with ?w=; immutable, cacheable for a year")
             .RequireAuthorization(AuthPolicies.Read)

@@ -29,6 +29,19 @@ public sealed class MediaTests(CmsApiFactory api) : IClassFixture<CmsApiFactory>
     }
 
     [Fact]
+    public async Task Head_answers_the_same_headers_without_the_bytes()
+    {
+        var bytes = TestImages.Png(50, 40);
+        var image = await api.Admin().UploadImageAsync(bytes);
+
+        var response = await api.Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Head, (string)image["url"]!));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.Equal($"\"{TestImages.Sha256(bytes)}\"", response.ETag());
+    }
+
+    [Fact]
     public async Task A_range_request_is_206_with_exactly_those_bytes()
     {
         var bytes = TestImages.Jpeg(120, 80);
