@@ -2,6 +2,7 @@ using Cms.Application.Common.Exceptions;
 using Cms.Domain;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Application.Images;
@@ -25,7 +26,7 @@ public static class GetMedia
         }
     }
 
-    public sealed class Handler(IImageStore store, ImageVariants variants) : IQueryHandler<Query, MediaFile>
+    public sealed class Handler(IImageStore store, ImageVariants variants, ILogger<Handler> logger) : IQueryHandler<Query, MediaFile>
     {
         public async ValueTask<MediaFile> Handle(Query query, CancellationToken ct)
         {
@@ -41,10 +42,19 @@ public static class GetMedia
             // Never upscaled; GIFs are served as they are, since re-encoding would lose their animation.
             if (format == ImageFormat.Gif || probe.Outcome != ProbeOutcome.Recognised || width >= probe.Width)
                 return new(original, format.ContentType, $"\"{query.Sha256}\"");
-            await original.DisposeAsync();
-
             var variant = ImageVariants.NameOf(query.Sha256, width, format);
-            await variants.EnsureAsync(name, variant, format, width, ct);
+            try
+            {
+                await variants.EnsureAsync(name, variant, format, width, ct);
+            }
+            catch (InvalidDataException e)
+            {
+                // Only the header was checked at upload: pixels that do not decode get no variant, and the
+                // original (which a browser renders as well as it can) is better than an error on a page.
+                logger.LogWarning("No variant {Variant}: {Reason}", variant, e.Message);
+                return new(original, format.ContentType, $"\"{query.Sha256}\"");
+            }
+            await original.DisposeAsync();
             var content = await store.OpenReadAsync(variant, ct) ?? throw NotFound(query);
             return new(content, format.ContentType, $"\"{query.Sha256}-w{width}\"");
         }

@@ -183,6 +183,19 @@ public sealed class MediaTests(CmsApiFactory api) : IClassFixture<CmsApiFactory>
     }
 
     [Fact]
+    public async Task An_image_whose_pixels_do_not_decode_serves_the_original_for_a_variant()
+    {
+        byte[] bytes = [.. TestImages.PngHeaderClaiming(800, 600), .. Enumerable.Range(0, 5000).Select(i => (byte)(i * 7))];
+        var image = await api.Admin().UploadImageAsync(bytes);
+
+        var response = await api.Anonymous().GetAsync($"{image["url"]}?w=160");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"\"{image["sha256"]}\"", response.ETag());
+    }
+
+    [Fact]
     public async Task A_gif_is_served_as_it_is_for_any_allowed_width()
     {
         var bytes = TestImages.Gif();
