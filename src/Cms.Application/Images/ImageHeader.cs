@@ -22,8 +22,8 @@ public sealed record ImageProbe(ProbeOutcome Outcome, ImageFormat? Format = null
 /// </summary>
 public static class ImageHeader
 {
-    /// <summary>How far into a JPEG the frame header is looked for (EXIF and ICC segments come first).</summary>
-    public const int JpegSearchLimit = 1 << 20;
+    /// <summary>How far into a JPEG the frame header is looked for (EXIF, XMP and ICC segments, a thumbnail, come first).</summary>
+    public const int JpegSearchLimit = 4 << 20;
 
     public static ImageProbe Read(Stream stream)
     {
