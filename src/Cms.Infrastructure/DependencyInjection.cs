@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
         services.AddSingleton<IImageStore, FileSystemImageStore>();
         services.AddSingleton<IImageResizer, SkiaImageResizer>();
+        services.AddHostedService<StagingSweeper>();
         return services;
     }
 
