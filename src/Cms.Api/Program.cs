@@ -10,6 +10,7 @@ using Cms.Application.Keys;
 using Cms.Application.Posts;
 using Cms.Application.Authors;
 using Cms.Application.Tags;
+using Cms.Application.Images;
 using Cms.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
@@ -39,6 +40,9 @@ builder.Services.AddScoped<Cursors>();
 builder.Services.AddScoped<Signing>();
 builder.Services.AddScoped<PreviewTokens>();
 builder.Services.Configure<PreviewOptions>(builder.Configuration.GetSection(PreviewOptions.Section));
+builder.Services.Configure<ImageOptions>(builder.Configuration.GetSection(ImageOptions.Section));
+builder.Services.AddSingleton<ImageLocks>();
+builder.Services.AddSingleton<ImageVariants>();
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 
 builder.Services.ConfigureHttpJsonOptions(o => CmsJson.Configure(o.SerializerOptions));
@@ -109,6 +113,8 @@ app.MapAuthorEndpoints();
 app.MapTagEndpoints();
 app.MapCategoryEndpoints();
 app.MapKeyEndpoints();
+app.MapImageEndpoints();
+app.MapMediaEndpoints();
 
 app.Run();
 

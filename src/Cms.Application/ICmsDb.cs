@@ -15,6 +15,7 @@ public interface ICmsDb
     DbSet<PostAuthor> PostAuthors { get; }
     DbSet<PostTag> PostTags { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<Image> Images { get; }
 
     /// <summary>Makes the save fail with a concurrency error unless the row still has <paramref name="version"/>.</summary>
     void ExpectVersion<TEntity>(TEntity entity, uint version) where TEntity : class;

@@ -22,6 +22,10 @@ public sealed class Author
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
+    public Guid? AvatarImageId { get; private set; }
+    public Image? AvatarImage { get; private set; }
+
+    public void SetAvatarImage(Guid? imageId) => AvatarImageId = imageId;
 
     public void Rename(string name, string slug)
     {

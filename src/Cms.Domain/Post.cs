@@ -36,6 +36,8 @@ public sealed class Post
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
+    public Guid? FeatureImageId { get; private set; }
+    public Image? FeatureImage { get; private set; }
 
     public IReadOnlyList<PostAuthor> Authors => _authors;
     public IReadOnlyList<PostTag> Tags => _tags;
@@ -45,6 +47,8 @@ public sealed class Post
         if (!Domain.Slug.IsValid(slug)) throw new ArgumentException($"'{slug}' is not a valid slug.", nameof(slug));
         Slug = slug;
     }
+
+    public void SetFeatureImage(Guid? imageId) => FeatureImageId = imageId;
 
     public void SetContent(string title, string? excerpt, string body, string html)
     {

@@ -1,5 +1,7 @@
 using Cms.Application;
+using Cms.Application.Images;
 using Cms.Infrastructure.Data;
+using Cms.Infrastructure.Images;
 using Cms.Infrastructure.Markdown;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,9 @@ public static class DependencyInjection
         services.AddDbContextPool<CmsDbContext>(options => Configure(options, dataSource));
         services.AddScoped<ICmsDb>(sp => sp.GetRequiredService<CmsDbContext>());
         services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
+        services.AddSingleton<IImageStore, FileSystemImageStore>();
+        services.AddSingleton<IImageResizer, SkiaImageResizer>();
+        services.AddHostedService<StagingSweeper>();
         return services;
     }
 

@@ -31,6 +31,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             NotFoundException e => Problem(404, "Not found", e.Message),
             ConflictException e => Conflict(e.Message, e.Field),
             PreconditionFailedException e => Problem(412, "Precondition failed", e.Message),
+            PayloadTooLargeException e => Problem(413, ReasonFor(413), e.Message),
+            UnsupportedMediaTypeException e => Problem(415, ReasonFor(415), e.Message),
             DbUpdateConcurrencyException => Problem(412, "Precondition failed", new PreconditionFailedException().Message),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
                 Conflict("A value that must be unique was taken by a concurrent change. Retry the request.", FieldOf(pg.ConstraintName, context)),
@@ -40,6 +42,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             _ when Inner<PostgresException>(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter
                     or PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.ProgramLimitExceeded or PostgresErrorCodes.InvalidTextRepresentation } =>
                 Problem(400, "Bad request", "A value in the request cannot be stored or searched as given."),
+            // A row that a foreign key protects (an image a post took meanwhile) was deleted.
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
+                Conflict("The resource is still referenced by another one (an image used by a post or an author).", null),
             _ when IsDatabaseUnavailable(exception) => Problem(503, "Service unavailable",
                 "The database is unavailable. Retry in a few seconds."),
             _ => null,

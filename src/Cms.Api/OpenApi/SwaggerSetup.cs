@@ -95,7 +95,9 @@ public static class SwaggerSetup
             foreach (var (status, response) in operation.Responses ?? [])
             {
                 if (response is not OpenApiResponse concrete) continue;
-                if (status is "200" or "201" && method != "DELETE")
+                if (status == "200" && context.ApiDescription.RelativePath?.StartsWith("media/", StringComparison.Ordinal) == true)
+                    AddHeader(concrete, "ETag", "The SHA-256 of the bytes (with -w{width} for a variant): strong, and never reused for other bytes.");
+                else if (status is "200" or "201" && method != "DELETE")
                     AddHeader(concrete, "ETag", isItem || method == "POST"
                         ? "The version of the resource (the same value as its version field), for If-Match and If-None-Match."
                         : "A weak validator of this page, for If-None-Match.");

@@ -24,6 +24,7 @@ public sealed class AuthorChanges(ICmsDb db)
         if (!isNew && (name != author.Name || slug != author.Slug)) await Posts.EmbeddedChanges.TouchPostsByAuthorAsync(db, author.Id, now, ct);
         author.Rename(name, slug);
         author.Describe(input.Bio, input.Website, input.Email);
+        author.SetAvatarImage(await Images.ImageIds.ResolveAsync(db, input.AvatarImageId, "avatarImageId", ct));
         author.Touch(now);
     }
 

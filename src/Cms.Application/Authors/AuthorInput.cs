@@ -8,9 +8,11 @@ namespace Cms.Application.Authors;
 /// <param name="Slug">Generated from the name when absent on create, kept when absent on update.</param>
 /// <param name="Website">An absolute http(s) URL.</param>
 /// <param name="Email">Shown to the admin scope only.</param>
-public sealed record AuthorInput(string Name, string? Slug = null, string? Bio = null, string? Website = null, string? Email = null)
+/// <param name="AvatarImageId">Id of an image of the media library; an unknown id is a 400.</param>
+public sealed record AuthorInput(string Name, string? Slug = null, string? Bio = null, string? Website = null, string? Email = null,
+    Guid? AvatarImageId = null)
 {
-    public static AuthorInput From(Author author) => new(author.Name, author.Slug, author.Bio, author.Website, author.Email);
+    public static AuthorInput From(Author author) => new(author.Name, author.Slug, author.Bio, author.Website, author.Email, author.AvatarImageId);
 }
 
 public sealed class AuthorInputValidator : AbstractValidator<AuthorInput>

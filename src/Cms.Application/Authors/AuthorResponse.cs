@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Cms.Application.Common;
+using Cms.Application.Images;
 using Cms.Domain;
 using Microsoft.EntityFrameworkCore;
 using static Cms.Application.Common.Projection;
@@ -18,6 +19,8 @@ public sealed record AuthorResponse : ISparseResponse
     public string? Website { get; init; }
     /// <summary>Present for the admin scope only.</summary>
     public string? Email { get; init; }
+    /// <summary>The author's picture, from the media library; null when there is none.</summary>
+    public ImageRef? AvatarImage { get; init; }
     /// <summary>Posts by this author that the caller can see (published ones for readers).</summary>
     public int PostCount { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -37,6 +40,7 @@ public sealed class AuthorRow
     public string? Bio { get; set; }
     public string? Website { get; set; }
     public string? Email { get; set; }
+    public ImageRef? AvatarImage { get; set; }
     public int PostCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -44,7 +48,7 @@ public sealed class AuthorRow
 
     public AuthorResponse ToResponse(IReadOnlySet<string> fields) => new()
     {
-        Id = Id, Slug = Slug, Name = Name, Bio = Bio, Website = Website, Email = Email, PostCount = PostCount,
+        Id = Id, Slug = Slug, Name = Name, Bio = Bio, Website = Website, Email = Email, AvatarImage = AvatarImage, PostCount = PostCount,
         CreatedAt = CreatedAt, UpdatedAt = UpdatedAt, Version = Version.ToString(CultureInfo.InvariantCulture), Fields = fields,
     };
 }
@@ -52,7 +56,7 @@ public sealed class AuthorRow
 /// <summary>The fields an author can be asked for, and the SQL each one costs.</summary>
 public static class AuthorFields
 {
-    public static readonly string[] All = ["id", "slug", "name", "bio", "website", "email", "postCount", "createdAt", "updatedAt", "version"];
+    public static readonly string[] All = ["id", "slug", "name", "bio", "website", "email", "avatarImage", "postCount", "createdAt", "updatedAt", "version"];
 
     /// <summary>What a caller may see: the email is for the admin scope only.</summary>
     public static IReadOnlySet<string>? Parse(string? fields, bool isAdmin)
@@ -74,6 +78,7 @@ public static class AuthorFields
                 case "bio": bindings.Add(Bind<Author, string?>("Bio", a => a.Bio)); break;
                 case "website": bindings.Add(Bind<Author, string?>("Website", a => a.Website)); break;
                 case "email": bindings.Add(Bind<Author, string?>("Email", a => a.Email)); break;
+                case "avatarImage": bindings.Add(Bind("AvatarImage", ImageRefs.Of<Author>(a => a.AvatarImage))); break;
                 case "postCount": bindings.Add(Bind("PostCount", PostCount(db, isAdmin, now))); break;
                 case "createdAt": bindings.Add(Bind<Author, DateTimeOffset>("CreatedAt", a => a.CreatedAt)); break;
                 case "updatedAt": bindings.Add(Bind<Author, DateTimeOffset>("UpdatedAt", a => a.UpdatedAt)); break;

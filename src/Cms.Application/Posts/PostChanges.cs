@@ -18,6 +18,7 @@ public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown)
         post.SetAuthors(await ResolveAuthorsAsync(input.Authors ?? [], ct));
         post.SetTags(await ResolveTagsAsync(input.Tags ?? [], now, ct));
         post.SetCategories(input.Categories ?? [], name => Slugs.From(name, "uncategorized"));
+        post.SetFeatureImage(await Images.ImageIds.ResolveAsync(db, input.FeatureImageId, "featureImageId", ct));
         post.SetMetadata(JsonSerializer.Serialize(input.Metadata ?? new Dictionary<string, JsonElement>(), CmsJson.Options));
         post.Touch(now);
     }

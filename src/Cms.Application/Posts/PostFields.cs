@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Cms.Application.Common;
+using Cms.Application.Images;
 using Cms.Domain;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
@@ -13,7 +14,7 @@ public static class PostFields
     public static readonly string[] All =
     [
         "id", "slug", "title", "excerpt", "body", "html", "status", "publishedAt", "authors", "tags", "categories",
-        "metadata", "readingTimeMinutes", "createdAt", "updatedAt", "version", "highlight",
+        "metadata", "featureImage", "readingTimeMinutes", "createdAt", "updatedAt", "version", "highlight",
     ];
 
     /// <summary>Lists leave out the heavy body and html (and highlight, which needs q).</summary>
@@ -50,6 +51,7 @@ public static class PostFields
                     break;
                 case "categories": bindings.Add(Bind<Post, string[]>("Categories", p => p.Categories)); break;
                 case "metadata": bindings.Add(Bind<Post, string>("Metadata", p => p.Metadata)); break;
+                case "featureImage": bindings.Add(Bind("FeatureImage", ImageRefs.Of<Post>(p => p.FeatureImage))); break;
                 case "readingTimeMinutes": bindings.Add(Bind<Post, int>("ReadingTimeMinutes", p => p.ReadingTimeMinutes)); break;
                 case "createdAt": bindings.Add(Bind<Post, DateTimeOffset>("CreatedAt", p => p.CreatedAt)); break;
                 case "updatedAt": bindings.Add(Bind<Post, DateTimeOffset>("UpdatedAt", p => p.UpdatedAt)); break;

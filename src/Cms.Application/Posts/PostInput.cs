@@ -16,6 +16,7 @@ namespace Cms.Application.Posts;
 /// <param name="Tags">Tag names or slugs; unknown tags are created.</param>
 /// <param name="Categories">Category names.</param>
 /// <param name="Metadata">Front-matter keys without a field of their own (layout, permalink, ...).</param>
+/// <param name="FeatureImageId">Id of an image of the media library shown with the post; an unknown id is a 400.</param>
 public sealed record PostInput(
     string Title,
     string? Slug = null,
@@ -26,7 +27,8 @@ public sealed record PostInput(
     IReadOnlyList<string>? Authors = null,
     IReadOnlyList<string>? Tags = null,
     IReadOnlyList<string>? Categories = null,
-    IReadOnlyDictionary<string, JsonElement>? Metadata = null)
+    IReadOnlyDictionary<string, JsonElement>? Metadata = null,
+    Guid? FeatureImageId = null)
 {
     /// <summary>The stored state of a post as input, the target a merge patch applies to.</summary>
     public static PostInput From(Post post) => new(
@@ -39,7 +41,8 @@ public sealed record PostInput(
         [.. post.Authors.OrderBy(a => a.Position).Select(a => a.Author.Slug)],
         [.. post.Tags.OrderBy(t => t.Position).Select(t => t.Tag.Slug)],
         post.Categories,
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(post.Metadata, CmsJson.Options));
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(post.Metadata, CmsJson.Options),
+        post.FeatureImageId);
 }
 
 public sealed class PostInputValidator : AbstractValidator<PostInput>

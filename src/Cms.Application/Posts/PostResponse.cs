@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cms.Application.Common;
+using Cms.Application.Images;
 using Cms.Domain;
 
 namespace Cms.Application.Posts;
@@ -31,6 +32,8 @@ public sealed record PostResponse : ISparseResponse
     public IReadOnlyList<string> Categories { get; init; } = [];
     /// <summary>Front-matter keys without a field of their own, as they were written.</summary>
     public IReadOnlyDictionary<string, JsonElement> Metadata { get; init; } = new Dictionary<string, JsonElement>();
+    /// <summary>The picture shown with the post, from the media library; null when there is none.</summary>
+    public ImageRef? FeatureImage { get; init; }
     public int ReadingTimeMinutes { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
@@ -58,6 +61,7 @@ public sealed class PostRow
     public List<TagRef>? Tags { get; set; }
     public string[]? Categories { get; set; }
     public string? Metadata { get; set; }
+    public ImageRef? FeatureImage { get; set; }
     public int ReadingTimeMinutes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -73,7 +77,7 @@ public sealed class PostRow
         Authors = Authors ?? [], Tags = Tags ?? [], Categories = Categories ?? [],
         Metadata = Metadata is null ? new Dictionary<string, JsonElement>()
             : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Metadata, CmsJson.Options) ?? [],
-        ReadingTimeMinutes = ReadingTimeMinutes, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+        FeatureImage = FeatureImage, ReadingTimeMinutes = ReadingTimeMinutes, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
         Version = Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Highlight = Highlight is null ? null : Highlights.ToSafeHtml(Highlight),
         Fields = fields,

@@ -12,6 +12,7 @@ public sealed class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbCon
     public DbSet<PostAuthor> PostAuthors => Set<PostAuthor>();
     public DbSet<PostTag> PostTags => Set<PostTag>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Image> Images => Set<Image>();
 
     public void ExpectVersion<TEntity>(TEntity entity, uint version) where TEntity : class =>
         Entry(entity).Property("Version").OriginalValue = version;

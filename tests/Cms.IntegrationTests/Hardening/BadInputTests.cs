@@ -39,9 +39,13 @@ public sealed class BadInputTests(CmsApiFactory api) : IClassFixture<CmsApiFacto
         var author = await admin.CreateAuthorAsync();
         var post = await admin.CreatePostAsync(new { title = "Fuzz target", status = "published", authors = new[] { (string)author["slug"]! }, tags = new[] { "fuzz" } });
         var tag = (await admin.GetAsync("/api/v1/tags/slug/fuzz").ExpectAsync(HttpStatusCode.OK));
+        var file = new ByteArrayContent(TestImages.Png());
+        file.Headers.ContentType = new("image/png");
+        var image = await admin.PostAsync("/api/v1/images", new MultipartFormDataContent { { file, "file", "fuzz.png" } }).ExpectAsync(HttpStatusCode.Created);
         var ids = new Dictionary<string, string>
         {
             ["posts"] = (string)post["id"]!, ["authors"] = (string)author["id"]!, ["tags"] = (string)tag["id"]!, ["keys"] = Guid.CreateVersion7().ToString(),
+            ["images"] = (string)image["id"]!,
         };
         var document = JsonNode.Parse(await admin.GetStringAsync("/swagger/v1/swagger.json"))!;
         var failures = new List<string>();

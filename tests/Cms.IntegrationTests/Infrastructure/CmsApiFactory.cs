@@ -24,6 +24,8 @@ public class CmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The API's clock, starting now at PostgreSQL's precision (microseconds).</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / 10 * 10, TimeSpan.Zero));
     public SqlCommandCounter Commands { get; } = new();
+    /// <summary>The image store of this test class alone (Cms:Images:Root), removed with the database.</summary>
+    public string ImageRoot { get; } = Path.Combine(Path.GetTempPath(), "cms-images-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Extra settings for a test class (e.g. Cms:Auth:PublicReads=false).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -34,6 +36,7 @@ public class CmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await TestDatabase.DropAsync(DatabaseName);
+        if (Directory.Exists(ImageRoot)) Directory.Delete(ImageRoot, recursive: true);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,6 +49,7 @@ public class CmsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Cms:RateLimits:ReadsPerMinute", "1000000");
         builder.UseSetting("Cms:RateLimits:WritesPerMinute", "1000000");
         builder.UseSetting("Cms:RateLimits:FailedAuthPerMinute", "1000000");
+        builder.UseSetting("Cms:Images:Root", ImageRoot);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

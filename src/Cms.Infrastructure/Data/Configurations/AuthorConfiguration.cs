@@ -17,5 +17,6 @@ public sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         author.Property(a => a.Website).HasMaxLength(2000);
         author.Property(a => a.Email).HasMaxLength(320);
         author.Property(a => a.Version).IsRowVersion();
+        author.HasOne(a => a.AvatarImage).WithMany().HasForeignKey(a => a.AvatarImageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -36,6 +36,9 @@ public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
             .HasComputedColumnSql(PostSearch.VectorSql("english"), stored: true);
         post.HasIndex(PostSearch.VectorProperty).HasMethod("gin");
 
+        // An image in use cannot be deleted (the API answers 409 before the database has to refuse).
+        post.HasOne(p => p.FeatureImage).WithMany().HasForeignKey(p => p.FeatureImageId).OnDelete(DeleteBehavior.Restrict);
+
         post.HasMany(p => p.Authors).WithOne().HasForeignKey(pa => pa.PostId).OnDelete(DeleteBehavior.Cascade);
         post.HasMany(p => p.Tags).WithOne().HasForeignKey(pt => pt.PostId).OnDelete(DeleteBehavior.Cascade);
         post.Navigation(p => p.Authors).UsePropertyAccessMode(PropertyAccessMode.Field);

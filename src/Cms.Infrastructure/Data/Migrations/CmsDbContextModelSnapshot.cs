@@ -80,6 +80,10 @@ namespace Cms.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AvatarImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("avatar_image_id");
+
                     b.Property<string>("Bio")
                         .HasColumnType("text")
                         .HasColumnName("bio");
@@ -123,6 +127,9 @@ namespace Cms.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_authors");
 
+                    b.HasIndex("AvatarImageId")
+                        .HasDatabaseName("ix_authors_avatar_image_id");
+
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_authors_name");
 
@@ -131,6 +138,86 @@ namespace Cms.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_authors_slug");
 
                     b.ToTable("authors", (string)null);
+                });
+
+            modelBuilder.Entity("Cms.Domain.Image", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("alt");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("byte_size");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("caption");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("extension");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_images");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_images_sha256");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_images_created_at_id");
+
+                    b.ToTable("images", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_images_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_images_size", "width > 0 AND height > 0 AND byte_size > 0");
+                        });
                 });
 
             modelBuilder.Entity("Cms.Domain.Post", b =>
@@ -161,6 +248,10 @@ namespace Cms.Infrastructure.Data.Migrations
                     b.Property<string>("Excerpt")
                         .HasColumnType("text")
                         .HasColumnName("excerpt");
+
+                    b.Property<Guid?>("FeatureImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feature_image_id");
 
                     b.Property<string>("Html")
                         .IsRequired()
@@ -224,6 +315,9 @@ namespace Cms.Infrastructure.Data.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_posts_created_at");
+
+                    b.HasIndex("FeatureImageId")
+                        .HasDatabaseName("ix_posts_feature_image_id");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_posts_search_vector");
@@ -341,6 +435,28 @@ namespace Cms.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_tags_slug");
 
                     b.ToTable("tags", (string)null);
+                });
+
+            modelBuilder.Entity("Cms.Domain.Author", b =>
+                {
+                    b.HasOne("Cms.Domain.Image", "AvatarImage")
+                        .WithMany()
+                        .HasForeignKey("AvatarImageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_authors_images_avatar_image_id");
+
+                    b.Navigation("AvatarImage");
+                });
+
+            modelBuilder.Entity("Cms.Domain.Post", b =>
+                {
+                    b.HasOne("Cms.Domain.Image", "FeatureImage")
+                        .WithMany()
+                        .HasForeignKey("FeatureImageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_posts_images_feature_image_id");
+
+                    b.Navigation("FeatureImage");
                 });
 
             modelBuilder.Entity("Cms.Domain.PostAuthor", b =>

@@ -1,0 +1,64 @@
+using Cms.Application.Common.Exceptions;
+using Cms.Domain;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cms.Application.Images;
+
+public static class GetMedia
+{
+    /// <param name="Width">A width from Cms:Images:VariantWidths, or null for the original bytes.</param>
+    public sealed record Query(string Sha256, string Extension, int? Width) : IQuery<MediaFile>;
+
+    /// <param name="Content">Seekable, so ranges can be served; the caller disposes it.</param>
+    /// <param name="ETag">Strong: the hash, and the width for a variant (the same name always means the same bytes).</param>
+    public sealed record MediaFile(Stream Content, string ContentType, string ETag);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator(IOptions<ImageOptions> options)
+        {
+            var widths = options.Value.Widths;
+            RuleFor(q => q.Width).Must(w => w is null || widths.Contains(w.Value))
+                .OverridePropertyName("w").WithMessage("'w' must be one of " + string.Join(", ", widths) + ".");
+        }
+    }
+
+    public sealed class Handler(IImageStore store, ImageVariants variants, ILogger<Handler> logger) : IQueryHandler<Query, MediaFile>
+    {
+        public async ValueTask<MediaFile> Handle(Query query, CancellationToken ct)
+        {
+            // Route constraints ignore case; names are lowercase hex, exactly.
+            if (query.Sha256.Length != 64 || !query.Sha256.All(char.IsAsciiHexDigitLower)) throw NotFound(query);
+            var format = ImageFormat.FromExtension(query.Extension) ?? throw NotFound(query);
+            var name = $"{query.Sha256}.{format.Extension}";
+            var original = await store.OpenReadAsync(name, ct) ?? throw NotFound(query);
+            if (query.Width is not { } width) return new(original, format.ContentType, $"\"{query.Sha256}\"");
+
+            var probe = ImageHeader.Read(original);
+            original.Position = 0;
+            // Never upscaled; GIFs are served as they are, since re-encoding would lose their animation.
+            if (format == ImageFormat.Gif || probe.Outcome != ProbeOutcome.Recognised || width >= probe.Width)
+                return new(original, format.ContentType, $"\"{query.Sha256}\"");
+            var variant = ImageVariants.NameOf(query.Sha256, width, format);
+            try
+            {
+                await variants.EnsureAsync(name, variant, format, width, ct);
+            }
+            catch (InvalidDataException e)
+            {
+                // Only the header was checked at upload: pixels that do not decode get no variant, and the
+                // original (which a browser renders as well as it can) is better than an error on a page.
+                logger.LogWarning("No variant {Variant}: {Reason}", variant, e.Message);
+                return new(original, format.ContentType, $"\"{query.Sha256}\"");
+            }
+            await original.DisposeAsync();
+            var content = await store.OpenReadAsync(variant, ct) ?? throw NotFound(query);
+            return new(content, format.ContentType, $"\"{query.Sha256}-w{width}\"");
+        }
+
+        private static NotFoundException NotFound(Query query) => new("Media", $"{query.Sha256}.{query.Extension}");
+    }
+}
