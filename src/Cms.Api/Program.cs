@@ -4,6 +4,7 @@ using Cms.Api.Endpoints;
 using Cms.Api.Errors;
 using Cms.Api.Hardening;
 using Cms.Api.OpenApi;
+using Cms.Api.Operations;
 using Cms.Application.Common;
 using Cms.Application.Common.Behaviors;
 using Cms.Application.Keys;
@@ -17,9 +18,27 @@ using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = builder.Configuration.GetConnectionString("Cms")
-    ?? throw new InvalidOperationException("ConnectionStrings:Cms is not set.");
+if (StartupChecks.Problems(builder.Configuration) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems) Console.Error.WriteLine("Cms cannot start: " + problem);
+    return 2;
+}
+if (!builder.Environment.IsDevelopment())
+{
+    // One JSON object a line: what log shippers read without parsing rules.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(o =>
+    {
+        o.UseUtcTimestamp = true;
+        o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+    });
+}
+// On SIGTERM, requests in flight get this long to finish before the process ends.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Cms:ShutdownTimeoutSeconds", 30)));
+
+var connectionString = builder.Configuration.GetConnectionString("Cms")!;
 builder.Services.AddCmsInfrastructure(connectionString);
+builder.Services.AddCmsObservability(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddMediator(options =>
@@ -79,15 +98,24 @@ builder.Services.AddCmsSwagger();
 
 var app = builder.Build();
 
-if (args.FirstOrDefault() == "migrate")
+try
 {
-    await Migrations.ApplyAsync(app.Services);
-    Console.WriteLine("The database is up to date.");
-    return;
+    if (args.FirstOrDefault() == "migrate")
+    {
+        await Migrations.ApplyAsync(app.Services);
+        Console.WriteLine("The database is up to date.");
+        return 0;
+    }
+    if (app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.MigrateOnStartup ?? true)
+        await Migrations.ApplyAsync(app.Services);
+    await BootstrapAdminKey.EnsureAsync(app.Services, app.Environment);
 }
-if (app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.MigrateOnStartup ?? true)
-    await Migrations.ApplyAsync(app.Services);
-await BootstrapAdminKey.EnsureAsync(app.Services, app.Environment);
+catch (Exception e) when (ProblemDetailsExceptionHandler.IsDatabaseUnavailable(e) || e is Npgsql.PostgresException { SqlState: "28P01" or "3D000" })
+{
+    var target = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+    Console.Error.WriteLine($"Cms cannot start: the database {target.Database} at {target.Host}:{target.Port} cannot be used ({e.Message})");
+    return 3;
+}
 
 app.UseMiddleware<RequestLog>();
 app.UseExceptionHandler();
@@ -115,8 +143,10 @@ app.MapCategoryEndpoints();
 app.MapKeyEndpoints();
 app.MapImageEndpoints();
 app.MapMediaEndpoints();
+app.MapCmsMetrics();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -20,7 +20,9 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = ApiKeys.Read(Request);
-        if (key is null) return AuthenticateResult.NoResult();
+        // Health checks and Swagger UI's files need no key: one sent there is not even looked up.
+        if (key is null || Request.Path.StartsWithSegments("/health") || Request.Path.StartsWithSegments("/swagger"))
+            return AuthenticateResult.NoResult();
         var verified = await verifier.VerifyAsync(key, Context.RequestAborted);
         if (verified.Scope is not { } scope) return AuthenticateResult.Fail("The API key is not valid.");
         List<Claim> claims = scope == ApiKeyScope.Admin

@@ -80,7 +80,10 @@ public sealed class RateLimits : IDisposable
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = 429, Title = "Too many requests", Detail = detail },
+            ProblemDetails = new ProblemDetails
+            {
+                Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4", Status = 429, Title = "Too many requests", Detail = detail,
+            },
         });
     }
 
@@ -113,7 +116,12 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RateLimits limits)
             await RateLimits.RejectAsync(context, lease, $"This client has used its {quota} {policy} a minute. Wait for Retry-After seconds.");
             return;
         }
-        RateLimits.SetHeaders(context.Response, policy, quota, remaining, null);
+        // Set as the answer starts: an error answer (the exception handler clears headers) keeps them too.
+        context.Response.OnStarting(() =>
+        {
+            RateLimits.SetHeaders(context.Response, policy, quota, remaining, null);
+            return Task.CompletedTask;
+        });
         await next(context);
     }
 }

@@ -27,7 +27,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             if (context.Request.Path.StartsWithSegments("/api"))
             {
                 // What a key unlocks (drafts, emails) must not be served to others by a shared cache.
-                headers.Vary = "Authorization, X-Api-Key";
+                headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Authorization, X-Api-Key");
                 if (Auth.ApiKeys.Read(context.Request) is not null && !headers.CacheControl.Any())
                     headers.CacheControl = "private";
             }

@@ -30,6 +30,9 @@ public sealed class ForwardedHeadersSettings
 public sealed class BodyLimitOptions
 {
     public const string Section = "Cms:Limits";
-    /// <summary>The largest JSON body any endpoint accepts (posts included); larger is a 413.</summary>
-    public long MaxJsonBodyBytes { get; set; } = 1_048_576;
+    /// <summary>
+    /// The largest JSON body any endpoint accepts; larger is a 413. Room for the longest post body
+    /// (1,000,000 characters) even in scripts that take three or four bytes a character in UTF-8.
+    /// </summary>
+    public long MaxJsonBodyBytes { get; set; } = 5 * 1_048_576;
 }

@@ -51,7 +51,7 @@ public sealed class BrowserSafetyTests(CmsApiFactory api) : IClassFixture<CmsApi
     public async Task A_json_body_over_the_limit_is_a_413_and_stores_nothing()
     {
         var title = TestApi.Unique("Huge");
-        var body = $$"""{"title":"{{title}}","body":"{{new string('x', 1_100_000)}}"}""";
+        var body = $$"""{"title":"{{title}}","body":"{{new string('x', 5_300_000)}}"}""";
         var response = await api.Admin().PostAsync("/api/v1/posts", new StringContent(body, Encoding.UTF8, "application/json"));
         var problem = await Task.FromResult(response).ExpectAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(413, (int)problem["status"]!);

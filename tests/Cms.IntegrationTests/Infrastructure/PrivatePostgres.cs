@@ -46,6 +46,9 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public Task StopAsync() => AsPostgresAsync("pg_ctl", "-D", _dataDir, "-m", "fast", "-w", "stop");
 
+    /// <summary>Stops the server the way a crash would: no checkpoint, connections cut, recovery at the next start.</summary>
+    public Task KillAsync() => AsPostgresAsync("pg_ctl", "-D", _dataDir, "-m", "immediate", "-w", "stop");
+
     public async ValueTask DisposeAsync()
     {
         try { await StopAsync(); } catch (InvalidOperationException) { }

@@ -76,4 +76,54 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal(["before-the-outage"], posts.Slugs());
         await admin.PostJsonAsync("/api/v1/posts", new { title = "After the outage" }).ExpectAsync(HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task Writes_cut_off_by_a_database_crash_either_completed_or_left_nothing_and_the_api_serves_again()
+    {
+        var admin = _api.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", _adminKey);
+        string[] authors = [(string)(await admin.CreateAuthorAsync("First"))["slug"]!, (string)(await admin.CreateAuthorAsync("Second"))["slug"]!];
+        await admin.PostJsonAsync("/api/v1/posts", new { title = "Warm-up", authors, tags = new[] { "warm" } }).ExpectAsync(HttpStatusCode.Created);
+
+        var acknowledged = 0;
+        var writes = Enumerable.Range(0, 60).Select(async i =>
+        {
+            await Task.Delay(i * 20);
+            var title = $"Burst {i}";
+            try
+            {
+                var response = await admin.PostJsonAsync("/api/v1/posts", new { title, status = "published", authors, tags = new[] { $"t{i}-a", $"t{i}-b", $"t{i}-c" } });
+                if (response.StatusCode == HttpStatusCode.Created) Interlocked.Increment(ref acknowledged);
+                return (Title: title, Status: (int)response.StatusCode, Type: response.Content.Headers.ContentType?.MediaType);
+            }
+            catch (HttpRequestException)
+            {
+                return (Title: title, Status: 0, Type: (string?)null);
+            }
+        }).ToList();
+        // The crash comes mid-burst: some writes done, some in flight, some not yet sent.
+        for (var wait = 0; wait < 200 && Volatile.Read(ref acknowledged) < 8; wait++) await Task.Delay(25);
+        await _postgres.KillAsync();
+        var results = await Task.WhenAll(writes);
+        await _postgres.StartAsync();
+
+        Assert.Contains(results, r => r.Status == 201);
+        Assert.Contains(results, r => r.Status == 503);
+        Assert.All(results, r => Assert.True(r.Status is 201 or 503, $"{r.Title}: {r.Status}"));
+        Assert.All(results.Where(r => r.Status == 503), r => Assert.Equal("application/problem+json", r.Type));
+
+        var reader = _api.CreateClient();
+        for (var attempt = 0; attempt < 40 && (await reader.GetAsync("/api/v1/posts")).StatusCode != HttpStatusCode.OK; attempt++) await Task.Delay(250);
+        var all = await admin.GetAsync("/api/v1/posts?status=all&pageSize=100&fields=title,tags,authors").ExpectAsync(HttpStatusCode.OK);
+        var stored = all["items"]!.AsArray().ToDictionary(p => (string)p!["title"]!, p => p!);
+        foreach (var (title, status, _) in results)
+        {
+            if (status == 201) Assert.True(stored.ContainsKey(title), $"{title} was acknowledged but is missing");
+            if (!stored.TryGetValue(title, out var post)) continue;
+            // Whatever was stored is whole: never a post without its tags or byline.
+            Assert.Equal(3, post["tags"]!.AsArray().Count);
+            Assert.Equal(2, post["authors"]!.AsArray().Count);
+        }
+        await admin.PostJsonAsync("/api/v1/posts", new { title = "After the crash" }).ExpectAsync(HttpStatusCode.Created);
+    }
 }
