@@ -44,7 +44,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+    // Validation first; then reads (only reads) get a second chance when the database dropped a connection.
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransientReadRetry<,>)];
     options.Assemblies = [typeof(CreatePost)];
 });
 // Messages name fields as the client sent them: 'title', not 'Title'.
