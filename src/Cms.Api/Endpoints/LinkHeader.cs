@@ -7,10 +7,10 @@ namespace Cms.Api.Endpoints;
 /// <summary>RFC 8288 <c>Link</c> header with <c>next</c> and <c>prev</c> for offset paging.</summary>
 public static class LinkHeader
 {
-    public static void Add(HttpContext context, Pagination pagination)
+    public static void Add(HttpContext context, Pagination pagination, bool cursorPaging)
     {
         var links = new List<string>();
-        if (context.Request.Query.ContainsKey("cursor"))
+        if (cursorPaging)
         {
             // Keyset pages link forward only: the full next URL, with the next cursor.
             if (pagination.NextCursor is { } next) context.Response.Headers.Link = $"<{Url(context.Request, "cursor", next)}>; rel=\"next\"";

@@ -60,7 +60,7 @@ public static class PostEndpoints
             return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Challenge();
         var result = await sender.Send(new ListPosts.Query(status, tag, author, category, publishedAfter, publishedBefore, q, sort,
             page, pageSize ?? PageRules.DefaultPageSize, cursor, fields, user.IsAdmin(), context.Request.Headers.IfNoneMatch), ct);
-        return Lists.Prepare(context, result) is { } found ? TypedResults.Ok(found) : TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return Lists.Prepare(context, result, cursorPaging: cursor is not null) is { } found ? TypedResults.Ok(found) : TypedResults.StatusCode(StatusCodes.Status304NotModified);
     }
 
     /// <param name="fields" example="id,slug,title,publishedAt,tags">Comma list of fields to return (all by default).</param>

@@ -28,6 +28,9 @@ public sealed class KeyManagementTests(CmsApiFactory api) : IClassFixture<CmsApi
         Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), stored.Hash);
         Assert.DoesNotContain(secret, stored.Prefix + stored.Name);
 
+        var located = await _admin.GetAsync(response.Headers.Location!.OriginalString).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Website", (string)located["name"]!);
+        Assert.Null(located["secret"]);
         var list = await _admin.GetAsync("/api/v1/keys").ExpectAsync(HttpStatusCode.OK);
         var listed = list.AsArray().Single(k => (string)k!["id"]! == id.ToString())!;
         Assert.Null(listed["secret"]);
