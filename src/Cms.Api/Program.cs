@@ -30,7 +30,7 @@ if (!builder.Environment.IsDevelopment())
     builder.Logging.AddJsonConsole(o =>
     {
         o.UseUtcTimestamp = true;
-        o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+        o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
     });
 }
 // On SIGTERM, requests in flight get this long to finish before the process ends.
@@ -111,7 +111,12 @@ try
         await Migrations.ApplyAsync(app.Services);
     await BootstrapAdminKey.EnsureAsync(app.Services, app.Environment);
 }
-catch (Exception e) when (ProblemDetailsExceptionHandler.IsDatabaseUnavailable(e) || e is Npgsql.PostgresException { SqlState: "28P01" or "3D000" })
+catch (InvalidOperationException e) when (e.Message.StartsWith("Cms:", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine("Cms cannot start: " + e.Message);
+    return 2;
+}
+catch (Exception e) when (ProblemDetailsExceptionHandler.IsDatabaseUnavailable(e) || e is Npgsql.PostgresException { SqlState: "28P01" or "28000" or "3D000" })
 {
     var target = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
     Console.Error.WriteLine($"Cms cannot start: the database {target.Database} at {target.Host}:{target.Port} cannot be used ({e.Message})");

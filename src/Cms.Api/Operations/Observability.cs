@@ -29,7 +29,7 @@ public static class Observability
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var metrics = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("cms-api"))
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "cms-api"))
             .WithTracing(tracing =>
             {
                 tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
@@ -43,7 +43,7 @@ public static class Observability
                     .AddHttpClientInstrumentation()
                     .AddMeter("Npgsql");
                 if (otlp) meters.AddOtlpExporter();
-                if (metrics.Mode != "off") meters.AddPrometheusExporter();
+                if (!metrics.Mode.Equals("off", StringComparison.OrdinalIgnoreCase)) meters.AddPrometheusExporter();
             });
         return services;
     }
@@ -51,13 +51,26 @@ public static class Observability
     public static WebApplication MapCmsMetrics(this WebApplication app)
     {
         var metrics = app.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
-        var endpoint = metrics.Mode switch
+        switch (metrics.Mode.ToLowerInvariant())
         {
-            "port" => app.MapPrometheusScrapingEndpoint("/metrics").RequireHost($"*:{metrics.Port}"),
-            "off" => null,
-            _ => app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AuthPolicies.Admin),
-        };
-        endpoint?.ExcludeFromDescription();
-        return app;
+            case "off":
+                return app;
+            case "port":
+                // The port the connection came in on, not the Host header (which any client can write).
+                app.Use((context, next) =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/metrics") && context.Connection.LocalPort != metrics.Port)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status404NotFound;
+                        return Task.CompletedTask;
+                    }
+                    return next(context);
+                });
+                app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+                return app;
+            default:
+                app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AuthPolicies.Admin).ExcludeFromDescription();
+                return app;
+        }
     }
 }

@@ -47,6 +47,16 @@ public static partial class StartupChecks
             && widths.Split(',', StringSplitOptions.TrimEntries).Any(w => !int.TryParse(w, out var n) || n <= 0))
             problems.Add($"Cms:Images:VariantWidths must be a comma list of positive widths, not '{widths}'.");
 
+        if (configuration["Cms:Metrics:Mode"] is { } mode && mode.ToLowerInvariant() is not ("admin" or "port" or "off"))
+            problems.Add($"Cms:Metrics:Mode must be admin, port or off, not '{mode}'.");
+        if (configuration["Cms:Metrics:Port"] is { } port && (!int.TryParse(port, out var p) || p is < 1 or > 65535))
+            problems.Add($"Cms:Metrics:Port must be a port number, not '{port}'.");
+        Positive(configuration, problems, "Cms:ShutdownTimeoutSeconds");
+        foreach (var proxy in configuration.GetSection("Cms:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            if (!System.Net.IPAddress.TryParse(proxy, out _)) problems.Add($"Cms:ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address.");
+        foreach (var network in configuration.GetSection("Cms:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            if (!System.Net.IPNetwork.TryParse(network, out _)) problems.Add($"Cms:ForwardedHeaders:KnownNetworks: '{network}' is not a CIDR network such as 10.0.0.0/8.");
+
         var root = configuration["Cms:Images:Root"] ?? "./data/images";
         try
         {

@@ -28,6 +28,9 @@ public sealed class StartupTests
     [InlineData("Cms__Images__Root", "/proc/cms-cannot-be-here", "Cms:Images:Root")]
     [InlineData("Cms__Preview__Lifetime", "-01:00:00", "Cms:Preview:Lifetime")]
     [InlineData("Cms__Auth__BootstrapAdminKey", "admin", "Cms:Auth:BootstrapAdminKey")]
+    [InlineData("Cms__Metrics__Mode", "everywhere", "Cms:Metrics:Mode")]
+    [InlineData("Cms__ForwardedHeaders__KnownProxies__0", "not-an-ip", "Cms:ForwardedHeaders:KnownProxies")]
+    [InlineData("Cms__ShutdownTimeoutSeconds", "soon", "Cms:ShutdownTimeoutSeconds")]
     public async Task A_bad_setting_stops_the_api_with_one_line_naming_it(string key, string value, string named)
     {
         var environment = new Dictionary<string, string> { ["ConnectionStrings__Cms"] = "Host=127.0.0.1;Port=1;Database=cms;Username=cms;Password=cms" };
