@@ -1,4 +1,5 @@
 using Cms.Api.Auth;
+using Cms.Api.Commands;
 using Cms.Api.Database;
 using Cms.Api.Endpoints;
 using Cms.Api.Errors;
@@ -11,6 +12,7 @@ using Cms.Application.Posts;
 using Cms.Application.Authors;
 using Cms.Application.Tags;
 using Cms.Application.Images;
+using Cms.Application.Import;
 using Cms.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
@@ -42,6 +44,9 @@ builder.Services.AddScoped<PreviewTokens>();
 builder.Services.Configure<PreviewOptions>(builder.Configuration.GetSection(PreviewOptions.Section));
 builder.Services.Configure<ImageOptions>(builder.Configuration.GetSection(ImageOptions.Section));
 builder.Services.AddSingleton<ImageLocks>();
+builder.Services.AddScoped<ImageLibrary>();
+builder.Services.AddScoped<PostImages>();
+builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
 builder.Services.AddSingleton<ImageVariants>();
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 
@@ -87,6 +92,11 @@ if (args.FirstOrDefault() == "migrate")
 }
 if (app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.MigrateOnStartup ?? true)
     await Migrations.ApplyAsync(app.Services);
+if (args.FirstOrDefault() == "import")
+{
+    Environment.ExitCode = await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+    return;
+}
 await BootstrapAdminKey.EnsureAsync(app.Services, app.Environment);
 
 app.UseMiddleware<RequestLog>();
@@ -115,6 +125,7 @@ app.MapCategoryEndpoints();
 app.MapKeyEndpoints();
 app.MapImageEndpoints();
 app.MapMediaEndpoints();
+app.MapImportEndpoints();
 
 app.Run();
 
