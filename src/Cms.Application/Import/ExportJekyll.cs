@@ -25,7 +25,10 @@ public static class ExportJekyll
             var zone = options.Value.Zone;
             var images = new SortedSet<string>(StringComparer.Ordinal);
             var count = 0;
-            await using var zip = await ZipArchive.CreateAsync(query.Output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
+            // ZipArchive still writes headers synchronously, which a response body refuses: it writes to a
+            // buffer that is sent on, asynchronously, after every entry.
+            var output = new DrainedBuffer(query.Output);
+            var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
             Guid? after = null;
             while (true)
             {
@@ -42,7 +45,7 @@ public static class ExportJekyll
                 foreach (var post in page)
                 {
                     var (path, text) = JekyllWriter.Write(post, zone);
-                    await WriteAsync(zip, path, new MemoryStream(Encoding.UTF8.GetBytes(text)), ct);
+                    await WriteAsync(zip, output, path, new MemoryStream(Encoding.UTF8.GetBytes(text)), ct);
                     if (post.Image is not null) images.Add(post.Image);
                 }
                 count += page.Count;
@@ -52,17 +55,44 @@ public static class ExportJekyll
             foreach (var image in images)
             {
                 await using var bytes = await store.OpenReadAsync(image, ct);
-                if (bytes is not null) await WriteAsync(zip, JekyllWriter.ImageFolder + image, bytes, ct);
+                if (bytes is not null) await WriteAsync(zip, output, JekyllWriter.ImageFolder + image, bytes, ct);
             }
+            await zip.DisposeAsync();
+            await output.DrainAsync(ct);
             return count;
         }
 
-        private static async Task WriteAsync(ZipArchive zip, string path, Stream content, CancellationToken ct)
+        private static async Task WriteAsync(ZipArchive zip, DrainedBuffer output, string path, Stream content, CancellationToken ct)
         {
             var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
             entry.LastWriteTime = EntryTime;
-            await using var stream = await entry.OpenAsync(ct);
-            await content.CopyToAsync(stream, ct);
+            await using (var stream = await entry.OpenAsync(ct)) await content.CopyToAsync(stream, ct);
+            await output.DrainAsync(ct);
         }
+    }
+
+    /// <summary>A write-only stream that keeps what is written until <see cref="DrainAsync"/> sends it on.</summary>
+    private sealed class DrainedBuffer(Stream inner) : Stream
+    {
+        private readonly MemoryStream _pending = new();
+
+        public async Task DrainAsync(CancellationToken ct)
+        {
+            if (_pending.Length == 0) return;
+            await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), ct);
+            _pending.SetLength(0);
+        }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
     }
 }

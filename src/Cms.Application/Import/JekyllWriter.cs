@@ -72,7 +72,7 @@ public static partial class JekyllWriter
     /// <summary>Plain when the text cannot be read as anything else (a number, a bool, a date, YAML syntax); double-quoted otherwise.</summary>
     public static string Scalar(string text)
     {
-        if (Plain().IsMatch(text) && FrontMatter.ToJson(new YamlDotNet.Core.Events.Scalar(text)) is System.Text.Json.Nodes.JsonValue v
+        if (Plain().IsMatch(text) && FrontMatter.ToJson(new YamlDotNet.Core.Events.Scalar(YamlDotNet.Core.AnchorName.Empty, YamlDotNet.Core.TagName.Empty, text, YamlDotNet.Core.ScalarStyle.Plain, true, false)) is System.Text.Json.Nodes.JsonValue v
             && v.GetValueKind() == JsonValueKind.String && JekyllDates.Parse(text, TimeZoneInfo.Utc) is null)
             return text;
         var quoted = new StringBuilder("\"");
