@@ -46,7 +46,9 @@ builder.Services.Configure<ImageOptions>(builder.Configuration.GetSection(ImageO
 builder.Services.AddSingleton<ImageLocks>();
 builder.Services.AddScoped<ImageLibrary>();
 builder.Services.AddScoped<PostImages>();
-builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section))
+    .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Cms:Import:TimeZone is not a time zone id (such as UTC or Europe/Paris).")
+    .ValidateOnStart();
 builder.Services.AddSingleton<ImageVariants>();
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 
