@@ -1,4 +1,5 @@
 using Cms.Api.Auth;
+using Cms.Api.Commands;
 using Cms.Api.Database;
 using Cms.Api.Endpoints;
 using Cms.Api.Errors;
@@ -12,6 +13,7 @@ using Cms.Application.Posts;
 using Cms.Application.Authors;
 using Cms.Application.Tags;
 using Cms.Application.Images;
+using Cms.Application.Import;
 using Cms.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
@@ -62,6 +64,11 @@ builder.Services.AddScoped<PreviewTokens>();
 builder.Services.Configure<PreviewOptions>(builder.Configuration.GetSection(PreviewOptions.Section));
 builder.Services.Configure<ImageOptions>(builder.Configuration.GetSection(ImageOptions.Section));
 builder.Services.AddSingleton<ImageLocks>();
+builder.Services.AddScoped<ImageLibrary>();
+builder.Services.AddScoped<PostImages>();
+builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section))
+    .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Cms:Import:TimeZone is not a time zone id (such as UTC or Europe/Paris).")
+    .ValidateOnStart();
 builder.Services.AddSingleton<ImageVariants>();
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 
@@ -109,6 +116,8 @@ try
     }
     if (app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.MigrateOnStartup ?? true)
         await Migrations.ApplyAsync(app.Services);
+    if (args.FirstOrDefault() == "import")
+        return await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
     await BootstrapAdminKey.EnsureAsync(app.Services, app.Environment);
 }
 catch (InvalidOperationException e) when (e.Message.StartsWith("Cms:", StringComparison.Ordinal))
@@ -150,6 +159,7 @@ app.MapKeyEndpoints();
 app.MapImageEndpoints();
 app.MapMediaEndpoints();
 app.MapCmsMetrics();
+app.MapImportEndpoints();
 
 await app.RunAsync();
 return 0;

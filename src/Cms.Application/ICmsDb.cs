@@ -26,5 +26,8 @@ public interface ICmsDb
     /// <summary>A raw SQL query for what LINQ cannot say well (unnesting arrays, say); the result is composable.</summary>
     IQueryable<TResult> SqlQuery<TResult>(FormattableString sql);
 
+    /// <summary>Stops tracking every loaded entity: a long import stays flat in memory, and a failed write leaves nothing behind.</summary>
+    void ForgetTracked();
+
     Task<int> SaveChangesAsync(CancellationToken ct = default);
 }

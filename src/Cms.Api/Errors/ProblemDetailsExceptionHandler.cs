@@ -32,6 +32,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ConflictException e => Conflict(e.Message, e.Field),
             PreconditionFailedException e => Problem(412, "Precondition failed", e.Message),
             PayloadTooLargeException e => Problem(413, ReasonFor(413), e.Message),
+            ImportTooLargeException e => Problem(413, ReasonFor(413), e.Message),
             UnsupportedMediaTypeException e => Problem(415, ReasonFor(415), e.Message),
             DbUpdateConcurrencyException => Problem(412, "Precondition failed", new PreconditionFailedException().Message),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>

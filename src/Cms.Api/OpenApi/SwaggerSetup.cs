@@ -87,6 +87,9 @@ public static class SwaggerSetup
         {
             var method = context.ApiDescription.HttpMethod;
             var isItem = context.ApiDescription.RelativePath?.Contains('{') == true;
+            // Import answers a report and export a zip: neither is a versioned resource or a page.
+            if (context.ApiDescription.RelativePath is { } route && (route.StartsWith("api/v1/import/", StringComparison.Ordinal)
+                || route.StartsWith("api/v1/export/", StringComparison.Ordinal))) return;
             if (method is "PUT" or "PATCH" or "DELETE")
                 AddHeaderParameter(operation, "If-Match",
                     "The ETag last read. A stale one is a 412 and changes nothing; without it the write is unconditional.");

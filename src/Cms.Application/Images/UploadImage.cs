@@ -25,41 +25,10 @@ public static class UploadImage
         }
     }
 
-    public sealed class Handler(ICmsDb db, IImageStore store, ImageLocks locks, IOptions<ImageOptions> options, TimeProvider clock)
-        : ICommandHandler<Command, Result>
+    public sealed class Handler(ImageLibrary library) : ICommandHandler<Command, Result>
     {
-        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
-        {
-            var file = command.File;
-            var (format, width, height) = Probe(file, options.Value.MaxPixels);
-            if (await FindAsync(file.Sha256, ct) is { } known) return new(known, false);
-
-            using var _ = await locks.AcquireAsync(file.Sha256, ct);
-            if (await FindAsync(file.Sha256, ct) is { } raced) return new(raced, false);
-            var image = new Image(file.Sha256, format, width, height, file.Length, clock.GetUtcNow());
-            image.Describe(Normalize(command.Alt), Normalize(command.Caption));
-            await store.CommitAsync(file, image.FileName, ct);
-            db.Images.Add(image);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (Exception)
-            {
-                db.Images.Entry(image).State = EntityState.Detached;
-                // Another instance may have stored the same bytes first: theirs is the image. Otherwise
-                // no row points at the file just committed, so it goes.
-                if (await FindAsync(file.Sha256, CancellationToken.None) is { } other) return new(other, false);
-                await store.DeleteAsync(image.FileName, CancellationToken.None);
-                throw;
-            }
-            return new(await ImageReads.ReadAsync(db, image.Id, ct), true);
-        }
-
-        private Task<ImageResponse?> FindAsync(string sha256, CancellationToken ct) =>
-            ImageReads.FindAsync(db, db.Images.Where(i => i.Sha256 == sha256), ct);
-
-        private static string? Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct) =>
+            await library.AddAsync(command.File, command.Alt, command.Caption, ct);
     }
 
     /// <summary>Type and size from the header, checked before anything decodes the pixels.</summary>

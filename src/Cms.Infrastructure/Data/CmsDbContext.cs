@@ -20,6 +20,8 @@ public sealed class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbCon
     public void MarkModified<TEntity>(TEntity entity, string property) where TEntity : class =>
         Entry(entity).Property(property).IsModified = true;
 
+    public void ForgetTracked() => ChangeTracker.Clear();
+
     public IQueryable<TResult> SqlQuery<TResult>(FormattableString sql) => Database.SqlQuery<TResult>(sql);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
