@@ -21,7 +21,10 @@ public static class SwaggerSetup
                 Version = "v1",
                 Description = "A headless CMS for posts, authors, tags and images. Published content is public; "
                     + "writes and drafts need an admin key (Authorize above).",
+                Contact = new OpenApiContact { Name = "Cms maintainers" },
             });
+            // Relative: Swagger UI and generated clients call the server that served the document.
+            o.AddServer(new OpenApiServer { Url = "/", Description = "The server that serves this document" });
             o.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -38,12 +41,67 @@ public static class SwaggerSetup
             o.OperationFilter<SecurityRequirementFilter>();
             o.OperationFilter<MergePatchRequestFilter>();
             o.OperationFilter<ConditionalRequestFilter>();
+            o.OperationFilter<DescriptionFilter>();
+            o.SchemaFilter<FormatExampleFilter>();
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "Cms.*.xml"))
                 o.IncludeXmlComments(xml);
         });
         return services;
+    }
+
+    /// <summary>Ids and instants get an example of their format, so every schema shows a filled-in value.</summary>
+    private sealed class FormatExampleFilter : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema concrete || concrete.Properties is null) return;
+#pragma warning disable CS0618 // Example is what an OpenAPI 3.0 document writes; Examples is 3.1's
+            foreach (var property in concrete.Properties.Values.OfType<OpenApiSchema>())
+            {
+                if (property.Example is not null) continue;
+                property.Example = property.Format switch
+                {
+                    "uuid" => System.Text.Json.Nodes.JsonValue.Create("0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a"),
+                    "date-time" => System.Text.Json.Nodes.JsonValue.Create("2026-01-06T22:30:55Z"),
+                    _ => null,
+                };
+            }
+#pragma warning restore CS0618
+        }
+    }
+
+    /// <summary>
+    /// Every operation gets a description (what a client method's doc comment shows): the summary,
+    /// who may call it, and how it takes part in caching and optimistic concurrency.
+    /// </summary>
+    private sealed class DescriptionFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (!string.IsNullOrWhiteSpace(operation.Description)) return;
+            var policies = context.ApiDescription.ActionDescriptor.EndpointMetadata
+                .OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
+            var method = context.ApiDescription.HttpMethod;
+            var path = context.ApiDescription.RelativePath ?? "";
+            var isItem = path.Contains('{');
+            var parts = new List<string> { (operation.Summary ?? "").TrimEnd('.') + "." };
+            parts.Add(policies.Contains(AuthPolicies.Admin)
+                ? "Needs an admin key (Authorization: Bearer <key> or X-Api-Key)."
+                : policies.Count > 0
+                    ? "Public for published content (unless Cms:Auth:PublicReads is off); an admin key also sees unpublished content."
+                    : "Public: no key needed.");
+            if (method == "GET" && !isItem && !path.StartsWith("media/", StringComparison.Ordinal) && path != "api/v1/categories")
+                parts.Add("Answers one page in the list envelope; pass pagination.nextCursor back as cursor for the next page.");
+            if (method == "GET")
+                parts.Add("Send the ETag of an earlier answer as If-None-Match to get a 304 when nothing changed.");
+            if (method is "PUT" or "PATCH" or "DELETE")
+                parts.Add("Send the ETag last read as If-Match: a stale one is a 412 and changes nothing.");
+            if (method == "POST" && !path.EndsWith("/preview", StringComparison.Ordinal))
+                parts.Add("Answers 201 with the new resource, its Location and its ETag.");
+            operation.Description = string.Join(" ", parts);
+        }
     }
 
     /// <summary>Admin routes require a key; public reads accept one (a key unlocks drafts).</summary>
