@@ -132,6 +132,21 @@ public static class SwaggerSetup
             if (accepts is null || operation.RequestBody?.Content is not { } content) return;
             content.Clear();
             var schema = context.SchemaGenerator.GenerateSchema(accepts.RequestType!, context.SchemaRepository);
+            // The input type requires some fields (a title); a patch requires none: {Input}Patch is
+            // the same schema with nothing required, so clients may send one field.
+            if (schema is OpenApiSchemaReference reference && reference.Reference.Id is { } id
+                && context.SchemaRepository.Schemas.TryGetValue(id, out var input) && input is OpenApiSchema { Required.Count: > 0 } full)
+            {
+                var patchId = id.EndsWith("Input", StringComparison.Ordinal) ? id[..^"Input".Length] + "Patch" : id + "Patch";
+                if (!context.SchemaRepository.Schemas.ContainsKey(patchId))
+                {
+                    var patch = (OpenApiSchema)full.CreateShallowCopy();
+                    patch.Required = new HashSet<string>();
+                    patch.Description = "A JSON merge patch of " + id + ": every field optional; an absent field stays, null clears it.";
+                    context.SchemaRepository.AddDefinition(patchId, patch);
+                }
+                schema = new OpenApiSchemaReference(patchId, context.Document);
+            }
             foreach (var contentType in accepts.ContentTypes) content[contentType] = new OpenApiMediaType { Schema = schema };
             operation.RequestBody.Description = "A JSON merge patch (RFC 7396): only the fields to change; null clears a field. "
                 + "application/json is accepted as a synonym.";
