@@ -122,27 +122,32 @@ async function open(hash, viewport = { width: 1000, height: 1400 }) {
 const titles = (page) => page.locator(".posts .card h2").allInnerTexts();
 
 test("home: the latest posts with feature images, newest first, then more as the reader scrolls (cursor)", { skip }, async () => {
+  // Other suites share this Cms (their posts appear too): the checks look at the posts made here.
+  const ours = [posts.news, posts.garden, posts.archive1, posts.archive2, posts.archive3].map((p) => p.title);
   const { page, errors } = await open("", { width: 900, height: 500 });
   const cursorRequests = [];
   page.on("request", (r) => { if (r.url().startsWith(cmsUrl) && r.url().includes("cursor=")) cursorRequests.push(r.url()); });
   await page.locator(".posts .card").first().waitFor();
   assert.equal(await page.locator("main h1").innerText(), "Latest posts");
-  const first = page.locator(".posts .card").first();
-  assert.equal(await first.locator("h2").innerText(), posts.news.title);
-  const image = first.locator("img");
+  const news = page.locator(`.posts .card[data-slug="${posts.news.slug}"]`);
+  await news.waitFor();
+  const image = news.locator("img");
   await image.evaluate((img) => img.complete || new Promise((resolve) => { img.onload = img.onerror = resolve; }));
   assert.ok(await image.evaluate((img) => img.naturalWidth > 0), "the feature image loads from /media");
   assert.equal(await image.getAttribute("alt"), "Leaders in Paris");
   assert.match(await image.getAttribute("src"), /\/media\/[0-9a-f]{64}\.png\?w=320$/);
   await page.screenshot({ path: join(artifacts, "blog-home.png") });
 
-  const shown = (await titles(page)).length;
-  assert.ok(shown < 5, `only the first pages are shown before scrolling (${shown})`);
-  for (let i = 0; i < 10 && !(await page.locator(".status").innerText()).includes("everything"); i++) {
+  assert.ok(!(await page.locator(".status").innerText()).includes("everything"), "more pages remain before scrolling");
+  const before = (await titles(page)).length;
+  for (let i = 0; i < 30 && !(await page.locator(".status").innerText()).includes("everything"); i++) {
     await page.locator("#sentinel").scrollIntoViewIfNeeded();
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(150);
   }
-  assert.deepEqual(await titles(page), [posts.news.title, posts.garden.title, "From the archive, part 1", "From the archive, part 2", "From the archive, part 3"]);
+  const all = await titles(page);
+  assert.ok(all.length > before, `scrolling loaded more posts (${before} → ${all.length})`);
+  assert.deepEqual(all.filter((t) => ours.includes(t)), ours, "newest first, each once");
+  assert.equal(new Set(all).size, all.length, "no post twice");
   assert.ok(cursorRequests.length >= 2, `the next pages come with the cursor (${cursorRequests.length})`);
   assert.ok(!(await page.content()).includes("Leap day"), "the draft is not shown");
   assert.deepEqual(errors, []);

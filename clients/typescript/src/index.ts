@@ -11,7 +11,7 @@ export type PostInput = Schemas["PostInput"];
 export type Author = Schemas["AuthorResponse"];
 export type Tag = Schemas["TagResponse"];
 export type Image = Schemas["ImageResponse"];
-export type Problem = Schemas["ProblemDetails"] & { traceId?: string };
+export type Problem = Schemas["ProblemDetails"];
 export type CmsClient = Client<paths>;
 
 export interface CmsClientOptions {

@@ -392,18 +392,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
+        /**
+         * @description content reads published content; admin does everything.
+         * @enum {string}
+         */
         ApiKeyScope: "content" | "admin";
         /** @description The fields of an author an editor writes. */
         AuthorInput: {
-            /** @description Required, at most 200 characters. */
+            /**
+             * @description Required, at most 200 characters.
+             * @example Badely
+             */
             name: string;
-            /** @description Generated from the name when absent on create, kept when absent on update. */
+            /**
+             * @description Generated from the name when absent on create, kept when absent on update.
+             * @example badely
+             */
             slug?: string | null;
+            /**
+             * @description A short biography, plain text.
+             * @example Covers European politics from Paris.
+             */
             bio?: string | null;
-            /** @description An absolute http(s) URL. */
+            /**
+             * Format: uri
+             * @description An absolute http(s) URL.
+             * @example https://example.com/badely
+             */
             website?: string | null;
-            /** @description Shown to the admin scope only. */
+            /**
+             * @description Shown to the admin scope only.
+             * @example badely@example.com
+             */
             email?: string | null;
             /**
              * Format: uuid
@@ -414,14 +434,31 @@ export interface components {
         };
         /** @description A JSON merge patch of AuthorInput: every field optional; an absent field stays, null clears it. */
         AuthorPatch: {
-            /** @description Required, at most 200 characters. */
+            /**
+             * @description Required, at most 200 characters.
+             * @example Badely
+             */
             name?: string;
-            /** @description Generated from the name when absent on create, kept when absent on update. */
+            /**
+             * @description Generated from the name when absent on create, kept when absent on update.
+             * @example badely
+             */
             slug?: string | null;
+            /**
+             * @description A short biography, plain text.
+             * @example Covers European politics from Paris.
+             */
             bio?: string | null;
-            /** @description An absolute http(s) URL. */
+            /**
+             * Format: uri
+             * @description An absolute http(s) URL.
+             * @example https://example.com/badely
+             */
             website?: string | null;
-            /** @description Shown to the admin scope only. */
+            /**
+             * @description Shown to the admin scope only.
+             * @example badely@example.com
+             */
             email?: string | null;
             /**
              * Format: uuid
@@ -434,145 +471,296 @@ export interface components {
         AuthorRef: {
             /**
              * Format: uuid
+             * @description The id, a UUID v7.
              * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
              */
             id: string;
+            /**
+             * @description The URL name: lowercase ASCII letters and digits in hyphen-separated runs; unique.
+             * @example badely
+             */
             slug: string;
+            /**
+             * @description The author's display name.
+             * @example Badely
+             */
             name: string;
         };
         /** @description An author as the API returns it. With `fields=`, only the fields asked for are present. */
         AuthorResponse: {
             /**
              * Format: uuid
+             * @description The id, a UUID v7.
              * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
              */
             id: string;
+            /**
+             * @description The URL name: lowercase ASCII letters and digits in hyphen-separated runs; unique.
+             * @example badely
+             */
             slug: string;
+            /**
+             * @description The author's display name.
+             * @example Badely
+             */
             name: string;
+            /**
+             * @description A short biography, plain text.
+             * @example Covers European politics from Paris.
+             */
             bio?: string | null;
+            /**
+             * Format: uri
+             * @description An absolute http(s) URL.
+             * @example https://example.com/badely
+             */
             website?: string | null;
-            /** @description Present for the admin scope only. */
+            /**
+             * @description Present for the admin scope only.
+             * @example badely@example.com
+             */
             email?: string | null;
-            avatarImage?: components["schemas"]["ImageRef"];
+            /** @description The author's picture, from the media library; null when there is none. */
+            avatarImage?: components["schemas"]["ImageRef"] | null;
             /**
              * Format: int32
              * @description Posts by this author that the caller can see (published ones for readers).
+             * @example 12
              */
             postCount: number;
             /**
              * Format: date-time
+             * @description When it was created (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             createdAt: string;
             /**
              * Format: date-time
+             * @description When it last changed (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             updatedAt: string;
-            /** @description The row version, the same value as the ETag header. */
+            /**
+             * @description The row version, the same value as the ETag header.
+             * @example 731
+             */
             version: string;
         };
         /** @description One page of a list, in the envelope every list endpoint returns. */
         AuthorResponsePaged: {
+            /** @description The items of this page, in the order asked for. */
             items: components["schemas"]["AuthorResponse"][];
+            /** @description Where a page sits in the whole list. */
             pagination: components["schemas"]["Pagination"];
         };
         /** @description A category and how many posts the caller can see in it. */
         CategoryResponse: {
+            /**
+             * @description The category, as first written.
+             * @example News
+             */
             name: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Posts in this category that the caller can see.
+             * @example 3
+             */
             postCount: number;
         };
         /** @description A new key, with its secret: shown this once, stored only as a hash. */
         CreatedKeyResponse: {
             /**
              * Format: uuid
+             * @description The id, a UUID v7.
              * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
              */
             id: string;
+            /**
+             * @description What the key is for.
+             * @example Website frontend
+             */
             name: string;
+            /** @description content reads published content; admin does everything. */
             scope: components["schemas"]["ApiKeyScope"];
+            /**
+             * @description The first characters of the secret, to tell keys apart.
+             * @example cms_Q2hV3k9a
+             */
             prefix: string;
             /**
              * Format: date-time
+             * @description When it was created (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             createdAt: string;
-            /** @description Send it as 'Authorization: Bearer <secret>' or 'X-Api-Key: <secret>'. It cannot be shown again. */
+            /**
+             * @description Send it as 'Authorization: Bearer <secret>' or 'X-Api-Key: <secret>'. It cannot be shown again.
+             * @example cms_Q2hV3k9aX7pLmN0rTbYc4eWd8uJf1sGh6iKo2vZqA5x
+             */
             secret: string;
         };
+        /** @description An invalid request (RFC 9457 problem details): errors lists the messages per field. */
         HttpValidationProblemDetails: {
+            /**
+             * Format: uri-reference
+             * @description A URI reference that identifies the kind of problem.
+             * @example https://tools.ietf.org/html/rfc9110#section-15.5.1
+             */
             type?: string | null;
+            /**
+             * @description A short summary of the kind of problem.
+             * @example One or more fields are invalid.
+             */
             title?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status code.
+             * @example 400
+             */
             status?: number | null;
+            /**
+             * @description What went wrong with this request.
+             * @example See errors for the fields to fix.
+             */
             detail?: string | null;
+            /**
+             * Format: uri-reference
+             * @description The path of the request.
+             * @example /api/v1/posts
+             */
             instance?: string | null;
+            /** @description Messages per field, keyed by the field's JSON name (list items indexed, e.g. tags[0]; $ for the body as a whole). */
             errors: {
                 [key: string]: string[];
             };
+            /**
+             * @description The id of the request's trace, as in the server logs: quote it when reporting a problem.
+             * @example 00-310418f130b0ec8687c523d0c0d35e62-6daf24f5bfb37181-00
+             */
+            traceId: string;
         } & {
             [key: string]: unknown;
         };
         /** @description The fields of an image an editor writes after the upload. */
         ImageInput: {
-            /** @description Text alternative for screen readers, at most 1000 characters. */
+            /**
+             * @description Text alternative for screen readers, at most 1000 characters.
+             * @example Leaders at the Paris summit
+             */
             alt?: string | null;
-            /** @description At most 4000 characters. */
+            /**
+             * @description At most 4000 characters.
+             * @example Paris, 6 January 2026.
+             */
             caption?: string | null;
         };
         /** @description An image as embedded in a post (`featureImage`) or an author (`avatarImage`). */
         ImageRef: {
             /**
              * Format: uuid
+             * @description The id, a UUID v7.
              * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
              */
             id: string;
+            /**
+             * Format: uri-reference
+             * @description Where the bytes are served, relative to the API: /media/{sha256}.{ext}; add ?w= for a resized variant.
+             * @example /media/5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e.jpg
+             */
             url: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Width in pixels, as displayed.
+             * @example 1280
+             */
             width: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Height in pixels, as displayed.
+             * @example 720
+             */
             height: number;
+            /**
+             * @description Text alternative for screen readers.
+             * @example Leaders at the Paris summit
+             */
             alt?: string | null;
         };
         /** @description An image of the media library. With `fields=`, only the fields asked for are present. */
         ImageResponse: {
             /**
              * Format: uuid
+             * @description The id, a UUID v7.
              * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
              */
             id: string;
-            /** @description Where the bytes are served: `/media/{sha256}.{ext}`; add `?w=` for a resized variant. */
+            /**
+             * Format: uri-reference
+             * @description Where the bytes are served: `/media/{sha256}.{ext}`; add `?w=` for a resized variant.
+             * @example /media/5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e.jpg
+             */
             url: string;
-            /** @description image/jpeg, image/png, image/gif or image/webp, from the bytes. */
+            /**
+             * @description image/jpeg, image/png, image/gif or image/webp, from the bytes.
+             * @example image/jpeg
+             */
             contentType: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Width in pixels, as displayed.
+             * @example 1280
+             */
             width: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Height in pixels, as displayed.
+             * @example 720
+             */
             height: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Size of the original in bytes.
+             * @example 183204
+             */
             byteSize: number;
-            /** @description Lowercase hex SHA-256 of the bytes. */
+            /**
+             * @description Lowercase hex SHA-256 of the bytes.
+             * @example 5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e
+             */
             sha256: string;
-            /** @description Text alternative for screen readers. */
+            /**
+             * @description Text alternative for screen readers.
+             * @example Leaders at the Paris summit
+             */
             alt?: string | null;
+            /**
+             * @description Caption shown with the image.
+             * @example Paris, 6 January 2026.
+             */
             caption?: string | null;
             /**
              * Format: date-time
+             * @description When it was created (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             createdAt: string;
             /**
              * Format: date-time
+             * @description When it last changed (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             updatedAt: string;
-            /** @description The row version, the same value as the ETag header. */
+            /**
+             * @description The row version, the same value as the ETag header.
+             * @example 731
+             */
             version: string;
         };
         /** @description One page of a list, in the envelope every list endpoint returns. */
         ImageResponsePaged: {
+            /** @description The items of this page, in the order asked for. */
             items: components["schemas"]["ImageResponse"][];
+            /** @description Where a page sits in the whole list. */
             pagination: components["schemas"]["Pagination"];
         };
         /** @description The multipart form of an upload, for the OpenAPI document only (the endpoint reads the body itself). */
@@ -582,30 +770,50 @@ export interface components {
              * @description A JPEG, PNG, GIF or WebP image, recognised from its bytes.
              */
             file: string;
-            /** @description Text alternative for screen readers. */
+            /**
+             * @description Text alternative for screen readers.
+             * @example Leaders at the Paris summit
+             */
             alt?: string | null;
-            /** @description Caption shown with the image. */
+            /**
+             * @description Caption shown with the image.
+             * @example Paris, 6 January 2026.
+             */
             caption?: string | null;
         };
         /** @description The body of POST /api/v1/keys. */
         KeyInput: {
-            /** @description What the key is for, e.g. "Website frontend". */
+            /**
+             * @description What the key is for, e.g. "Website frontend".
+             * @example Website frontend
+             */
             name: string;
-            scope?: components["schemas"]["ApiKeyScope"];
+            /** @description content (read published content) or admin (everything). */
+            scope?: components["schemas"]["ApiKeyScope"] | null;
         };
         /** @description An API key as listed: never its secret. */
         KeyResponse: {
             /**
              * Format: uuid
+             * @description The id, a UUID v7.
              * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
              */
             id: string;
+            /**
+             * @description What the key is for.
+             * @example Website frontend
+             */
             name: string;
+            /** @description content reads published content; admin does everything. */
             scope: components["schemas"]["ApiKeyScope"];
-            /** @description The first characters of the secret, to tell keys apart. */
+            /**
+             * @description The first characters of the secret, to tell keys apart.
+             * @example cms_Q2hV3k9a
+             */
             prefix: string;
             /**
              * Format: date-time
+             * @description When it was created (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             createdAt: string;
@@ -621,37 +829,57 @@ export interface components {
             /**
              * Format: int32
              * @description 1-based page number.
+             * @example 1
              */
             page: number;
             /**
              * Format: int32
              * @description Items per page, 1–100.
+             * @example 20
              */
             pageSize: number;
             /**
              * Format: int32
              * @description Items matching the filters, over all pages.
+             * @example 42
              */
             total: number;
             /**
              * Format: int32
              * @description Pages at this page size.
+             * @example 3
              */
             totalPages: number;
-            /** @description Opaque keyset cursor for the next page, when there is one. */
+            /**
+             * @description Opaque keyset cursor for the next page, when there is one.
+             * @example eyJ2IjpbIjIwMjYtMDEtMDZUMjI6MzA6NTVaIl19.c2lnbmF0dXJl
+             */
             nextCursor?: string | null;
         };
         /** @description The fields of a post that an editor writes (the body of POST and PUT). */
         PostInput: {
-            /** @description Required, at most 300 characters. */
+            /**
+             * @description Required, at most 300 characters.
+             * @example Breaking: UK and France to send troops to Ukraine if peace deal agreed
+             */
             title: string;
-            /** @description URL name; generated from the title when absent on create, kept when absent on update. */
+            /**
+             * @description URL name; generated from the title when absent on create, kept when absent on update.
+             * @example uk-and-france-to-send-troops-to-ukraine
+             */
             slug?: string | null;
-            /** @description Short summary shown in lists. */
+            /**
+             * @description Short summary shown in lists.
+             * @example The announcement was made by UK PM Sir Keir Starmer after a meeting of Ukraine's allies in Paris.
+             */
             excerpt?: string | null;
-            /** @description Markdown source. */
+            /**
+             * @description Markdown source.
+             * @example Experts revealed that **the UK and France** have signed a declaration of intent.
+             */
             body?: string | null;
-            status?: components["schemas"]["PostStatus"];
+            /** @description draft (default), published, or scheduled (needs a future publishedAt). */
+            status?: components["schemas"]["PostStatus"] | null;
             /**
              * Format: date-time
              * @description When the post is (or was, or will be) published; defaults to now when publishing.
@@ -677,15 +905,28 @@ export interface components {
         };
         /** @description A JSON merge patch of PostInput: every field optional; an absent field stays, null clears it. */
         PostPatch: {
-            /** @description Required, at most 300 characters. */
+            /**
+             * @description Required, at most 300 characters.
+             * @example Breaking: UK and France to send troops to Ukraine if peace deal agreed
+             */
             title?: string;
-            /** @description URL name; generated from the title when absent on create, kept when absent on update. */
+            /**
+             * @description URL name; generated from the title when absent on create, kept when absent on update.
+             * @example uk-and-france-to-send-troops-to-ukraine
+             */
             slug?: string | null;
-            /** @description Short summary shown in lists. */
+            /**
+             * @description Short summary shown in lists.
+             * @example The announcement was made by UK PM Sir Keir Starmer after a meeting of Ukraine's allies in Paris.
+             */
             excerpt?: string | null;
-            /** @description Markdown source. */
+            /**
+             * @description Markdown source.
+             * @example Experts revealed that **the UK and France** have signed a declaration of intent.
+             */
             body?: string | null;
-            status?: components["schemas"]["PostStatus"];
+            /** @description draft (default), published, or scheduled (needs a future publishedAt). */
+            status?: components["schemas"]["PostStatus"] | null;
             /**
              * Format: date-time
              * @description When the post is (or was, or will be) published; defaults to now when publishing.
@@ -713,51 +954,89 @@ export interface components {
         PostResponse: {
             /**
              * Format: uuid
+             * @description The id, a UUID v7.
              * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
              */
             id: string;
+            /**
+             * @description The URL name: lowercase ASCII letters and digits in hyphen-separated runs; unique.
+             * @example uk-and-france-to-send-troops-to-ukraine
+             */
             slug: string;
+            /**
+             * @description The title, plain text.
+             * @example Breaking: UK and France to send troops to Ukraine if peace deal agreed
+             */
             title: string;
-            /** @description Short summary shown in lists. */
+            /**
+             * @description Short summary shown in lists.
+             * @example The announcement was made by UK PM Sir Keir Starmer after a meeting of Ukraine's allies in Paris.
+             */
             excerpt?: string | null;
-            /** @description Markdown source; in lists only when asked for with fields. */
+            /**
+             * @description Markdown source; in lists only when asked for with fields.
+             * @example Experts revealed that **the UK and France** have signed a declaration of intent.
+             */
             body?: string | null;
-            /** @description The body rendered to sanitized HTML; in lists only when asked for with fields. */
+            /**
+             * @description The body rendered to sanitized HTML; in lists only when asked for with fields.
+             * @example <p>Experts revealed that <strong>the UK and France</strong> have signed a declaration of intent.</p>
+             */
             html?: string | null;
+            /** @description draft, published, or scheduled (published with a future publishedAt). */
             status: components["schemas"]["PostStatus"];
             /**
              * Format: date-time
+             * @description When the post is, was or will be published (UTC); null for a draft that never was.
              * @example 2026-01-06T22:30:55Z
              */
             publishedAt?: string | null;
+            /** @description The authors, in byline order. */
             authors: components["schemas"]["AuthorRef"][];
+            /** @description The tags, in the order given. */
             tags: components["schemas"]["TagRef"][];
+            /** @description Category names. */
             categories: string[];
             /** @description Front-matter keys without a field of their own, as they were written. */
             metadata: {
                 [key: string]: unknown;
             };
-            featureImage?: components["schemas"]["ImageRef"];
-            /** Format: int32 */
+            /** @description The picture shown with the post, from the media library; null when there is none. */
+            featureImage?: components["schemas"]["ImageRef"] | null;
+            /**
+             * Format: int32
+             * @description Estimated reading time of the body, in minutes.
+             * @example 4
+             */
             readingTimeMinutes: number;
             /**
              * Format: date-time
+             * @description When it was created (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             createdAt: string;
             /**
              * Format: date-time
+             * @description When it last changed (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             updatedAt: string;
-            /** @description The row version, the same value as the ETag header. */
+            /**
+             * @description The row version, the same value as the ETag header.
+             * @example 731
+             */
             version: string;
-            /** @description With q and fields=...,highlight: the matching passages, HTML-escaped, matches wrapped in <mark>. */
+            /**
+             * @description With q and fields=...,highlight: the matching passages, HTML-escaped, matches wrapped in <mark>.
+             * @example the <mark>treaty</mark> was signed …
+             */
             highlight?: string | null;
         };
         /** @description One page of a list, in the envelope every list endpoint returns. */
         PostResponsePaged: {
+            /** @description The items of this page, in the order asked for. */
             items: components["schemas"]["PostResponse"][];
+            /** @description Where a page sits in the whole list. */
             pagination: components["schemas"]["Pagination"];
         };
         /**
@@ -768,83 +1047,169 @@ export interface components {
         PostStatus: "draft" | "published" | "scheduled";
         /** @description A preview link for one post. */
         PreviewResponse: {
-            /** @description Send it as ?preview= on GET /api/v1/posts/{id}. */
+            /**
+             * @description Send it as ?preview= on GET /api/v1/posts/{id}.
+             * @example AZPzpGweXTqbfB8uPUxbagAAAABpJmV4.q83vEjRWeJCrze8SNFZ4kA
+             */
             token: string;
             /**
              * Format: date-time
+             * @description When the token stops working (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             expiresAt: string;
-            /** @description The path that shows the post with this token. */
+            /**
+             * Format: uri-reference
+             * @description The path that shows the post with this token.
+             * @example /media/5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e.jpg
+             */
             url: string;
         };
+        /** @description An error (RFC 9457 problem details, application/problem+json), with the traceId of the request. */
         ProblemDetails: {
+            /**
+             * Format: uri-reference
+             * @description A URI reference that identifies the kind of problem.
+             * @example https://tools.ietf.org/html/rfc9110#section-15.5.13
+             */
             type?: string | null;
+            /**
+             * @description A short summary of the kind of problem.
+             * @example Precondition Failed
+             */
             title?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status code.
+             * @example 412
+             */
             status?: number | null;
+            /**
+             * @description What went wrong with this request.
+             * @example The If-Match version is not the current one. Read the resource again and retry.
+             */
             detail?: string | null;
+            /**
+             * Format: uri-reference
+             * @description The path of the request.
+             * @example /api/v1/posts/0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+             */
             instance?: string | null;
+            /**
+             * @description The id of the request's trace, as in the server logs: quote it when reporting a problem.
+             * @example 00-310418f130b0ec8687c523d0c0d35e62-6daf24f5bfb37181-00
+             */
+            traceId: string;
         } & {
             [key: string]: unknown;
         };
         /** @description The fields of a tag an editor writes. */
         TagInput: {
-            /** @description Required, at most 100 characters. */
+            /**
+             * @description Required, at most 100 characters.
+             * @example Ukraine
+             */
             name: string;
-            /** @description Generated from the name when absent on create, kept when absent on update. */
+            /**
+             * @description Generated from the name when absent on create, kept when absent on update.
+             * @example ukraine
+             */
             slug?: string | null;
+            /**
+             * @description A longer description, plain text.
+             * @example News about the war in Ukraine and the peace talks.
+             */
             description?: string | null;
         };
         /** @description A JSON merge patch of TagInput: every field optional; an absent field stays, null clears it. */
         TagPatch: {
-            /** @description Required, at most 100 characters. */
+            /**
+             * @description Required, at most 100 characters.
+             * @example Ukraine
+             */
             name?: string;
-            /** @description Generated from the name when absent on create, kept when absent on update. */
+            /**
+             * @description Generated from the name when absent on create, kept when absent on update.
+             * @example ukraine
+             */
             slug?: string | null;
+            /**
+             * @description A longer description, plain text.
+             * @example News about the war in Ukraine and the peace talks.
+             */
             description?: string | null;
         };
         /** @description A tag as embedded in a post. */
         TagRef: {
             /**
              * Format: uuid
+             * @description The id, a UUID v7.
              * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
              */
             id: string;
+            /**
+             * @description The URL name: lowercase ASCII letters and digits in hyphen-separated runs; unique.
+             * @example ukraine
+             */
             slug: string;
+            /**
+             * @description The tag's display name.
+             * @example Ukraine
+             */
             name: string;
         };
         /** @description A tag as the API returns it. With `fields=`, only the fields asked for are present. */
         TagResponse: {
             /**
              * Format: uuid
+             * @description The id, a UUID v7.
              * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
              */
             id: string;
+            /**
+             * @description The URL name: lowercase ASCII letters and digits in hyphen-separated runs; unique.
+             * @example ukraine
+             */
             slug: string;
+            /**
+             * @description The tag's display name.
+             * @example Ukraine
+             */
             name: string;
+            /**
+             * @description A longer description, plain text.
+             * @example News about the war in Ukraine and the peace talks.
+             */
             description?: string | null;
             /**
              * Format: int32
              * @description Posts with this tag that the caller can see (published ones for readers).
+             * @example 12
              */
             postCount: number;
             /**
              * Format: date-time
+             * @description When it was created (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             createdAt: string;
             /**
              * Format: date-time
+             * @description When it last changed (UTC).
              * @example 2026-01-06T22:30:55Z
              */
             updatedAt: string;
-            /** @description The row version, the same value as the ETag header. */
+            /**
+             * @description The row version, the same value as the ETag header.
+             * @example 731
+             */
             version: string;
         };
         /** @description One page of a list, in the envelope every list endpoint returns. */
         TagResponsePaged: {
+            /** @description The items of this page, in the order asked for. */
             items: components["schemas"]["TagResponse"][];
+            /** @description Where a page sits in the whole list. */
             pagination: components["schemas"]["Pagination"];
         };
     };

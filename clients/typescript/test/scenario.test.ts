@@ -94,6 +94,7 @@ test("the TypeScript client walks the integrator's scenario", { skip }, async ()
   assert.equal(conflict.response.status, 412);
   assert.equal(conflict.data, undefined);
   assert.equal(conflict.error?.status, 412);
+  assert.ok(conflict.error?.traceId, "problems carry the traceId");
   assert.equal(conflict.response.headers.get("Content-Type")?.split(";")[0], "application/problem+json");
 
   const current = await readers.GET("/api/v1/posts/slug/{slug}", { params: { path: { slug: featured.slug } } });

@@ -43,6 +43,10 @@ public static class SwaggerSetup
             o.OperationFilter<ConditionalRequestFilter>();
             o.OperationFilter<DescriptionFilter>();
             o.SchemaFilter<FormatExampleFilter>();
+            o.SchemaFilter<PropertyDocumentationFilter>();
+            // A property that refers to another schema and is nullable (featureImage, avatarImage)
+            // is written as allOf + nullable, the only way OpenAPI 3.0 can say "this object or null".
+            o.UseAllOfToExtendReferenceSchemas();
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "Cms.*.xml"))
@@ -50,6 +54,142 @@ public static class SwaggerSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// The properties that the C# types do not document (ids, slugs, times, sizes, the problem
+    /// details of the framework) get a description, an example and their exact format, by name, so
+    /// that every schema reads well in Swagger UI and in generated clients.
+    /// </summary>
+#pragma warning disable CS0618 // Example is what an OpenAPI 3.0 document writes; Examples is 3.1's
+    private sealed class PropertyDocumentationFilter : ISchemaFilter
+    {
+        private static readonly Dictionary<string, (string Description, object? Example)> Common = new()
+        {
+            ["id"] = ("The id, a UUID v7.", null),
+            ["slug"] = ("The URL name: lowercase ASCII letters and digits in hyphen-separated runs; unique.", "uk-and-france-to-send-troops-to-ukraine"),
+            ["title"] = ("The title, plain text.", "Breaking: UK and France to send troops to Ukraine if peace deal agreed"),
+            ["bio"] = ("A short biography, plain text.", "Covers European politics from Paris."),
+            ["website"] = ("An absolute http(s) URL.", "https://example.com/badely"),
+            ["email"] = ("Contact address; shown to the admin scope only.", "badely@example.com"),
+            ["excerpt"] = ("Short summary shown in lists.", "The announcement was made by UK PM Sir Keir Starmer after a meeting of Ukraine's allies in Paris."),
+            ["body"] = ("Markdown source.", "Experts revealed that **the UK and France** have signed a declaration of intent."),
+            ["html"] = ("The body rendered to sanitized HTML.", "<p>Experts revealed that <strong>the UK and France</strong> have signed a declaration of intent.</p>"),
+            ["createdAt"] = ("When it was created (UTC).", null),
+            ["updatedAt"] = ("When it last changed (UTC).", null),
+            ["publishedAt"] = ("When the post is, was or will be published (UTC); null for a draft that never was.", null),
+            ["expiresAt"] = ("When the token stops working (UTC).", null),
+            ["lastUsedAt"] = ("When the key last authenticated a request (to within a minute).", null),
+            ["version"] = ("The row version, the same value as the ETag header (without the quotes).", "731"),
+            ["width"] = ("Width in pixels, as displayed.", 1280),
+            ["height"] = ("Height in pixels, as displayed.", 720),
+            ["byteSize"] = ("Size of the original in bytes.", 183204),
+            ["contentType"] = ("image/jpeg, image/png, image/gif or image/webp, from the bytes.", "image/jpeg"),
+            ["sha256"] = ("Lowercase hex SHA-256 of the bytes.", "5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e"),
+            ["url"] = ("Where the bytes are served, relative to the API: /media/{sha256}.{ext}; add ?w= for a resized variant.", "/media/5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e.jpg"),
+            ["alt"] = ("Text alternative for screen readers.", "Leaders at the Paris summit"),
+            ["caption"] = ("Caption shown with the image.", "Paris, 6 January 2026."),
+            ["postCount"] = ("Posts that the caller can see (published ones for readers).", 12),
+            ["readingTimeMinutes"] = ("Estimated reading time of the body, in minutes.", 4),
+            ["authors"] = ("The authors, in byline order.", null),
+            ["tags"] = ("The tags, in the order given.", null),
+            ["categories"] = ("Category names.", null),
+            ["items"] = ("The items of this page, in the order asked for.", null),
+            ["prefix"] = ("The first characters of the secret, to tell keys apart.", "cms_Q2hV3k9a"),
+            ["secret"] = (null!, "cms_Q2hV3k9aX7pLmN0rTbYc4eWd8uJf1sGh6iKo2vZqA5x"),
+            ["token"] = (null!, "AZPzpGweXTqbfB8uPUxbagAAAABpJmV4.q83vEjRWeJCrze8SNFZ4kA"),
+            ["nextCursor"] = (null!, "eyJ2IjpbIjIwMjYtMDEtMDZUMjI6MzA6NTVaIl19.c2lnbmF0dXJl"),
+            ["highlight"] = (null!, "the <mark>treaty</mark> was signed …"),
+            ["page"] = (null!, 1),
+            ["pageSize"] = (null!, 20),
+            ["total"] = (null!, 42),
+            ["totalPages"] = (null!, 3),
+            ["description"] = ("A longer description, plain text.", "News about the war in Ukraine and the peace talks."),
+            // RFC 9457 problem details
+            ["type"] = ("A URI reference that identifies the kind of problem.", "https://tools.ietf.org/html/rfc9110#section-15.5.13"),
+            ["status"] = (null!, null),
+            ["detail"] = ("What went wrong with this request.", "The If-Match version is not the current one. Read the resource again and retry."),
+            ["instance"] = ("The path of the request.", "/api/v1/posts/0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a"),
+            ["errors"] = ("Messages per field, keyed by the field's JSON name (list items indexed, e.g. tags[0]; $ for the body as a whole).", null),
+        };
+
+        /// <summary>The same name means different things in a few schemas.</summary>
+        private static readonly Dictionary<(string Schema, string Property), (string Description, object? Example)> Specific = new()
+        {
+            [("AuthorRef", "name")] = ("The author's display name.", "Badely"),
+            [("AuthorResponse", "name")] = ("The author's display name.", "Badely"),
+            [("TagRef", "name")] = ("The tag's display name.", "Ukraine"),
+            [("TagResponse", "name")] = ("The tag's display name.", "Ukraine"),
+            [("CategoryResponse", "name")] = ("The category, as first written.", "News"),
+            [("CategoryResponse", "postCount")] = ("Posts in this category that the caller can see.", 3),
+            [("KeyResponse", "name")] = ("What the key is for.", "Website frontend"),
+            [("CreatedKeyResponse", "name")] = ("What the key is for.", "Website frontend"),
+            [("KeyInput", "name")] = (null!, "Website frontend"),
+            [("AuthorRef", "slug")] = (null!, "badely"),
+            [("AuthorResponse", "slug")] = (null!, "badely"),
+            [("AuthorInput", "slug")] = (null!, "badely"),
+            [("AuthorInput", "name")] = (null!, "Badely"),
+            [("TagRef", "slug")] = (null!, "ukraine"),
+            [("TagResponse", "slug")] = (null!, "ukraine"),
+            [("TagInput", "slug")] = (null!, "ukraine"),
+            [("TagInput", "name")] = (null!, "Ukraine"),
+            [("ProblemDetails", "title")] = ("A short summary of the kind of problem.", "Precondition Failed"),
+            [("ProblemDetails", "status")] = ("The HTTP status code.", 412),
+            [("HttpValidationProblemDetails", "title")] = ("A short summary of the kind of problem.", "One or more fields are invalid."),
+            [("HttpValidationProblemDetails", "status")] = ("The HTTP status code.", 400),
+            [("HttpValidationProblemDetails", "detail")] = (null!, "See errors for the fields to fix."),
+            [("HttpValidationProblemDetails", "instance")] = (null!, "/api/v1/posts"),
+            [("HttpValidationProblemDetails", "type")] = (null!, "https://tools.ietf.org/html/rfc9110#section-15.5.1"),
+        };
+
+        private static readonly Dictionary<string, string> SchemaDescriptions = new()
+        {
+            ["ProblemDetails"] = "An error (RFC 9457 problem details, application/problem+json), with the traceId of the request.",
+            ["HttpValidationProblemDetails"] = "An invalid request (RFC 9457 problem details): errors lists the messages per field.",
+            ["ApiKeyScope"] = "content reads published content; admin does everything.",
+        };
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema concrete) return;
+            var name = context.Type.Name switch
+            {
+                "ProblemDetails" => "ProblemDetails",
+                "HttpValidationProblemDetails" => "HttpValidationProblemDetails",
+                _ => context.Type.IsGenericType ? "" : context.Type.Name,
+            };
+            if (concrete.Description is null && SchemaDescriptions.TryGetValue(name, out var about)) concrete.Description = about;
+            if (concrete.Properties is null) return;
+            if (name is "ProblemDetails" or "HttpValidationProblemDetails" && !concrete.Properties.ContainsKey("traceId"))
+            {
+                concrete.Properties["traceId"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "The id of the request's trace, as in the server logs: quote it when reporting a problem.",
+                    Example = System.Text.Json.Nodes.JsonValue.Create("00-310418f130b0ec8687c523d0c0d35e62-6daf24f5bfb37181-00"),
+                };
+                concrete.Required ??= new HashSet<string>();
+                concrete.Required.Add("traceId");
+            }
+            foreach (var (property, value) in concrete.Properties)
+            {
+                if (value is not OpenApiSchema target) continue;
+                Specific.TryGetValue((name, property), out var specific);
+                Common.TryGetValue(property, out var common);
+                var found = (Description: specific.Description ?? common.Description, Example: specific.Example ?? common.Example);
+                if (found.Description is not null && string.IsNullOrWhiteSpace(target.Description)) target.Description = found.Description;
+                if (found.Example is not null && target.Example is null)
+                    target.Example = found.Example switch
+                    {
+                        int i => System.Text.Json.Nodes.JsonValue.Create(i),
+                        string text => System.Text.Json.Nodes.JsonValue.Create(text),
+                        _ => null,
+                    };
+                if (property == "website" && target.Format is null) target.Format = "uri";
+                if (property is "url" or "instance" or "type" && target.Format is null && target.Type?.HasFlag(JsonSchemaType.String) == true) target.Format = "uri-reference";
+            }
+        }
+    }
+#pragma warning restore CS0618
 
     /// <summary>Ids and instants get an example of their format, so every schema shows a filled-in value.</summary>
     private sealed class FormatExampleFilter : ISchemaFilter
