@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, and integration tests over the local PostgreSQL cluster in ./.data,
-# which it creates or reuses. Ends with one line: "N passed, N failed, N skipped".
+# which it creates or reuses; then the Node tests of scripts/node-tests.sh (OpenAPI lint, TypeScript
+# client, Swagger UI and example blog in Chromium). Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/db.sh || exit 1
@@ -23,6 +24,12 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + total - executed))
 done
+
+# The integrators' tests in Node (OpenAPI lint, TypeScript client, browser tests) against the Release
+# build: with no arguments (a filtered run is a .NET-only run), or when CMS_NODE_TESTS=1.
+if [ "$#" -eq 0 ] || [ "${CMS_NODE_TESTS:-}" = 1 ]; then
+  source scripts/node-tests.sh
+fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
