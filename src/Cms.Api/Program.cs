@@ -115,6 +115,7 @@ app.MapCategoryEndpoints();
 app.MapKeyEndpoints();
 app.MapImageEndpoints();
 app.MapMediaEndpoints();
+app.MapWebhookEndpoints();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Cms.Application.Common.Exceptions;
 using Cms.Domain;
 using FluentValidation;
@@ -40,6 +41,7 @@ public static class UploadImage
             image.Describe(Normalize(command.Alt), Normalize(command.Caption));
             await store.CommitAsync(file, image.FileName, ct);
             db.Images.Add(image);
+            Outbox.ImageChanged(db, WebhookEvents.ImageCreated, image, image.CreatedAt);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -47,6 +49,7 @@ public static class UploadImage
             catch (Exception)
             {
                 db.Images.Entry(image).State = EntityState.Detached;
+                foreach (var pending in db.OutboxEvents.Local.ToList()) db.OutboxEvents.Entry(pending).State = EntityState.Detached;
                 // Another instance may have stored the same bytes first: theirs is the image. Otherwise
                 // no row points at the file just committed, so it goes.
                 if (await FindAsync(file.Sha256, CancellationToken.None) is { } other) return new(other, false);
