@@ -4,6 +4,7 @@ using Cms.Api.Endpoints;
 using Cms.Api.Errors;
 using Cms.Api.Hardening;
 using Cms.Api.OpenApi;
+using Cms.Api.Webhooks;
 using Cms.Application.Common;
 using Cms.Application.Common.Behaviors;
 using Cms.Application.Keys;
@@ -44,6 +45,7 @@ builder.Services.Configure<ImageOptions>(builder.Configuration.GetSection(ImageO
 builder.Services.AddSingleton<ImageLocks>();
 builder.Services.AddSingleton<ImageVariants>();
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
+builder.Services.AddCmsWebhooks(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => CmsJson.Configure(o.SerializerOptions));
 // Malformed bodies and parameters throw, so the one exception handler answers them as problem details.
