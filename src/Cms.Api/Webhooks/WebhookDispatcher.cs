@@ -125,16 +125,24 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSender
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
-        var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId, ct);
-        var e = await db.OutboxEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == delivery!.EventId, ct);
-        var webhook = await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == delivery!.WebhookId, ct);
-        if (delivery is null || e is null || webhook is null) return; // deleted meanwhile
+        // The webhook (and with it the delivery) may have been deleted since the claim.
+        if (await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId, ct) is not { } delivery) return;
+        var e = await db.OutboxEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == delivery.EventId, ct);
+        var webhook = await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == delivery.WebhookId, ct);
+        if (e is null || webhook is null) return;
 
         var outcome = await sender.SendAsync(webhook, e, ct);
         var now = clock.GetUtcNow();
         if (outcome.Succeeded) delivery.Succeeded(now, outcome.Status!.Value);
         else delivery.AttemptFailed(now, outcome.Status, outcome.Error!, settings.MaxAttempts, attempts => Backoff(settings.RetryDelay, attempts));
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return; // the webhook was deleted during the attempt, and its deliveries with it
+        }
         if (delivery.Status == DeliveryStatus.Failed)
             logger.LogWarning("Webhook {WebhookId} gave up on event {EventId} after {Attempts} attempts: {Error}", webhook.Id, e.Id, delivery.Attempts, delivery.LastError);
     }

@@ -6,7 +6,11 @@ public static class WebhookSetup
 {
     public static IServiceCollection AddCmsWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.Timeout > TimeSpan.Zero && o.RetryDelay > TimeSpan.Zero
+                    && o.MaxAttempts > 0 && o.BatchSize > 0,
+                "Cms:Webhooks: PollInterval, Timeout and RetryDelay must be positive durations, MaxAttempts and BatchSize positive numbers.")
+            .ValidateOnStart();
         services.AddHttpClient(WebhookSender.ClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
