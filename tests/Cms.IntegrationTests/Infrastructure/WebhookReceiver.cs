@@ -19,6 +19,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The statuses to answer with, in order; 200 once they run out.</summary>
     public ConcurrentQueue<int> Statuses { get; } = new();
 
+    /// <summary>How long to wait before answering, to make a sender time out.</summary>
+    public TimeSpan Delay { get; set; }
+
     public string Url { get; private set; } = "";
 
     public IReadOnlyList<Received> Requests => [.. _requests];
@@ -34,6 +37,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             _requests.Enqueue(new Received(body, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
             context.Response.StatusCode = Statuses.TryDequeue(out var status) ? status : 200;
         });
     }

@@ -89,6 +89,35 @@ public sealed class WebhookTests(WebhookApi api) : IClassFixture<WebhookApi>
     }
 
     [Fact]
+    public async Task Images_send_created_updated_and_deleted_and_a_duplicate_upload_sends_nothing()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (_, secret) = await SubscribeAsync(receiver, "image.*");
+        var bytes = TestImages.Png(width: 7, height: 3);
+
+        var id = (string)(await UploadAsync(bytes).ExpectAsync(HttpStatusCode.Created))["id"]!;
+        var created = await receiver.WaitForAsync("image.created", id);
+        AssertSigned(created, secret);
+        Assert.StartsWith("/media/", (string)created.Json["data"]!["url"]!);
+        await UploadAsync(bytes).ExpectAsync(HttpStatusCode.OK);
+
+        await _admin.PatchMergeAsync($"/api/v1/images/{id}", new { alt = "A hook" }).ExpectAsync(HttpStatusCode.OK);
+        var updated = await receiver.WaitForAsync("image.updated", id);
+        Assert.Equal("A hook", (string)updated.Json["data"]!["alt"]!);
+        await _admin.DeleteAsync($"/api/v1/images/{id}", null);
+        await receiver.WaitForAsync("image.deleted", id);
+
+        Assert.Equal(["image.created", "image.updated", "image.deleted"], receiver.Requests.Where(r => r.ResourceId == id).Select(r => r.Type));
+
+        Task<HttpResponseMessage> UploadAsync(byte[] content)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new("image/png");
+            return _admin.PostAsync("/api/v1/images", new MultipartFormDataContent { { file, "file", "hook.png" } });
+        }
+    }
+
+    [Fact]
     public async Task A_scheduled_post_fires_post_published_when_its_time_comes()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
