@@ -365,6 +365,10 @@ namespace Cms.Infrastructure.Data.Migrations
                     b.HasIndex("FeatureImageId")
                         .HasDatabaseName("ix_posts_feature_image_id");
 
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_posts_unannounced")
+                        .HasFilter("status = 'published' AND published_event_at IS NULL");
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_posts_search_vector");
 

@@ -88,6 +88,12 @@ namespace Cms.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_posts_unannounced",
+                table: "posts",
+                column: "published_at",
+                filter: "status = 'published' AND published_event_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_events_resource_id",
                 table: "outbox_events",
                 column: "resource_id");
@@ -127,6 +133,10 @@ namespace Cms.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "webhooks");
+
+            migrationBuilder.DropIndex(
+                name: "ix_posts_unannounced",
+                table: "posts");
 
             migrationBuilder.DropColumn(
                 name: "published_event_at",

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace Cms.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(CmsDbContext))]
-    [Migration("20261125190022_AddWebhooks")]
+    [Migration("20261125193000_AddWebhooks")]
     partial class AddWebhooks
     {
         /// <inheritdoc />
@@ -367,6 +367,10 @@ namespace Cms.Infrastructure.Data.Migrations
 
                     b.HasIndex("FeatureImageId")
                         .HasDatabaseName("ix_posts_feature_image_id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_posts_unannounced")
+                        .HasFilter("status = 'published' AND published_event_at IS NULL");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_posts_search_vector");
