@@ -57,4 +57,33 @@ public sealed class WebhookRestartTests
             await TestDatabase.DropAsync(first.DatabaseName);
         }
     }
+
+    [Fact]
+    public async Task Two_instances_dispatch_side_by_side_and_send_each_event_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var first = new WebhookApi();
+        await first.InitializeAsync();
+        var second = new WebhookApi(first.DatabaseName);
+        try
+        {
+            var admin = first.Admin();
+            second.Admin(); // starts the second process, with its own dispatcher
+            await admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "tag.created" } }).ExpectAsync(HttpStatusCode.Created);
+            var ids = new List<string>();
+            for (var i = 0; i < 30; i++)
+                ids.Add((string)(await admin.PostJsonAsync("/api/v1/tags", new { name = $"Shared {i}" }).ExpectAsync(HttpStatusCode.Created))["id"]!);
+
+            foreach (var id in ids) await receiver.WaitForAsync("tag.created", id);
+            await Task.Delay(500);
+            Assert.Equal(30, receiver.Requests.Count);
+            Assert.Equal(30, receiver.Requests.Select(r => r.Header("Cms-Webhook-Id")).Distinct().Count());
+        }
+        finally
+        {
+            await first.DisposeAsync();
+            await second.DisposeAsync();
+            await TestDatabase.DropAsync(first.DatabaseName);
+        }
+    }
 }
