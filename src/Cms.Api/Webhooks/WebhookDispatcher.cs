@@ -16,6 +16,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSender
     TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private const int EventBatch = 100;
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,6 +28,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSender
             await StepAsync(AnnounceScheduledPostsAsync, stoppingToken);
             await StepAsync(async ct => { while (await DispatchEventsAsync(ct)) { } }, stoppingToken);
             await StepAsync(async ct => { while (await SendDueAsync(settings, ct)) { } }, stoppingToken);
+            await StepAsync(ct => PruneAsync(settings, ct), stoppingToken);
             // Polling waits on the real clock; due times use TimeProvider, so tests can move them.
             try { await Task.Delay(settings.PollInterval, stoppingToken); }
             catch (OperationCanceledException) { return; }
@@ -145,6 +147,25 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSender
         }
         if (delivery.Status == DeliveryStatus.Failed)
             logger.LogWarning("Webhook {WebhookId} gave up on event {EventId} after {Attempts} attempts: {Error}", webhook.Id, e.Id, delivery.Attempts, delivery.LastError);
+    }
+
+    /// <summary>
+    /// Once an hour, deletes events older than the retention with nothing pending, and with them
+    /// (cascade) their delivered and failed deliveries. A plain scan: the table holds only the
+    /// retention period, and it runs hourly.
+    /// </summary>
+    private async Task PruneAsync(WebhookOptions settings, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _lastPrune < TimeSpan.FromHours(1)) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var cutoff = now - settings.Retention;
+        await db.OutboxEvents
+            .Where(e => e.OccurredAt < cutoff && e.DispatchedAt != null
+                && !db.WebhookDeliveries.Any(d => d.EventId == e.Id && d.Status == DeliveryStatus.Pending))
+            .ExecuteDeleteAsync(ct);
+        _lastPrune = now;
     }
 
     /// <summary>RetryDelay × 2^(attempts − 1), plus up to 20% jitter so a receiver that was down is not hit by every retry at once.</summary>

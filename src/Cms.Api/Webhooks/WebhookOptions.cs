@@ -27,6 +27,9 @@ public sealed class WebhookOptions
     /// </summary>
     public bool AllowPrivateAddresses { get; set; } = true;
 
+    /// <summary>How long events and their finished deliveries are kept (pruned hourly); pending ones are always kept.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Deliveries claimed per round.</summary>
     public int BatchSize { get; set; } = 20;
 }

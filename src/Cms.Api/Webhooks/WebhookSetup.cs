@@ -8,8 +8,8 @@ public static class WebhookSetup
     {
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section))
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.Timeout > TimeSpan.Zero && o.RetryDelay > TimeSpan.Zero
-                    && o.MaxAttempts > 0 && o.BatchSize > 0,
-                "Cms:Webhooks: PollInterval, Timeout and RetryDelay must be positive durations, MaxAttempts and BatchSize positive numbers.")
+                    && o.Retention > TimeSpan.Zero && o.MaxAttempts > 0 && o.BatchSize > 0,
+                "Cms:Webhooks: PollInterval, Timeout, RetryDelay and Retention must be positive durations, MaxAttempts and BatchSize positive numbers.")
             .ValidateOnStart();
         services.AddHttpClient(WebhookSender.ClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
