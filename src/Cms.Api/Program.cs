@@ -6,6 +6,7 @@ using Cms.Api.Errors;
 using Cms.Api.Hardening;
 using Cms.Api.OpenApi;
 using Cms.Api.Operations;
+using Cms.Api.Webhooks;
 using Cms.Application.Common;
 using Cms.Application.Common.Behaviors;
 using Cms.Application.Keys;
@@ -71,6 +72,7 @@ builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSecti
     .ValidateOnStart();
 builder.Services.AddSingleton<ImageVariants>();
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
+builder.Services.AddCmsWebhooks(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => CmsJson.Configure(o.SerializerOptions));
 // Malformed bodies and parameters throw, so the one exception handler answers them as problem details.
@@ -160,6 +162,7 @@ app.MapImageEndpoints();
 app.MapMediaEndpoints();
 app.MapCmsMetrics();
 app.MapImportEndpoints();
+app.MapWebhookEndpoints();
 
 await app.RunAsync();
 return 0;

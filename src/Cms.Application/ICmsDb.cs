@@ -16,6 +16,9 @@ public interface ICmsDb
     DbSet<PostTag> PostTags { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<Image> Images { get; }
+    DbSet<Webhook> Webhooks { get; }
+    DbSet<OutboxEvent> OutboxEvents { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     /// <summary>Makes the save fail with a concurrency error unless the row still has <paramref name="version"/>.</summary>
     void ExpectVersion<TEntity>(TEntity entity, uint version) where TEntity : class;

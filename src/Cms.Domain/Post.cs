@@ -37,6 +37,11 @@ public sealed class Post
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
     public Guid? FeatureImageId { get; private set; }
+    /// <summary>
+    /// The publication webhooks were told about (post.published); null while no reader can see the
+    /// post. It makes the event fire once per publication, whether a write or the clock publishes.
+    /// </summary>
+    public DateTimeOffset? PublishedEventAt { get; private set; }
     public Image? FeatureImage { get; private set; }
 
     public IReadOnlyList<PostAuthor> Authors => _authors;
@@ -122,4 +127,31 @@ public sealed class Post
     }
 
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    /// <summary>
+    /// What a change means to readers: visible now and not yet announced is a publication, announced
+    /// and no longer visible (a draft again, or moved to the future) an unpublication, else an update.
+    /// </summary>
+    public PostChange RecordChange(DateTimeOffset now)
+    {
+        var visible = IsVisibleToReadersAt(now);
+        if (visible && PublishedEventAt is null)
+        {
+            PublishedEventAt = PublishedAt;
+            return PostChange.Published;
+        }
+        if (!visible && PublishedEventAt is not null)
+        {
+            PublishedEventAt = null;
+            return PostChange.Unpublished;
+        }
+        return PostChange.Updated;
+    }
+}
+
+public enum PostChange
+{
+    Updated,
+    Published,
+    Unpublished,
 }

@@ -432,6 +432,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the webhooks, without secrets
+         * @description List the webhooks, without secrets. Needs an admin key (Authorization: Bearer <key> or X-Api-Key). Answers one page in the list envelope; pass pagination.nextCursor back as cursor for the next page. Send the ETag of an earlier answer as If-None-Match to get a 304 when nothing changed.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook (its secret is shown once)
+         * @description Create a webhook (its secret is shown once). Needs an admin key (Authorization: Bearer <key> or X-Api-Key). Answers 201 with the new resource, its Location and its ETag.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook with its delivery statistics
+         * @description Get a webhook with its delivery statistics. Needs an admin key (Authorization: Bearer <key> or X-Api-Key). Send the ETag of an earlier answer as If-None-Match to get a 304 when nothing changed.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook and its deliveries
+         * @description Delete a webhook and its deliveries. Needs an admin key (Authorization: Bearer <key> or X-Api-Key). Send the ETag last read as If-Match: a stale one is a 412 and changes nothing.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook's URL, events, secret or active flag (JSON merge patch)
+         * @description Change a webhook's URL, events, secret or active flag (JSON merge patch). Needs an admin key (Authorization: Bearer <key> or X-Api-Key). Send the ETag last read as If-Match: a stale one is a 412 and changes nothing.
+         */
+        patch: operations["patchWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook's recent deliveries: event, status, attempts, next attempt, last answer
+         * @description List a webhook's recent deliveries: event, status, attempts, next attempt, last answer. Needs an admin key (Authorization: Bearer <key> or X-Api-Key). Send the ETag of an earlier answer as If-None-Match to get a 304 when nothing changed.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -643,6 +715,118 @@ export interface components {
              */
             secret: string;
         };
+        /** @description A new webhook, with its secret: shown this once. */
+        CreatedWebhookResponse: {
+            /**
+             * Format: uuid
+             * @description The id, a UUID v7.
+             * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+             */
+            id: string;
+            /**
+             * Format: uri-reference
+             * @description Where the bytes are served, relative to the API: /media/{sha256}.{ext}; add ?w= for a resized variant.
+             * @example /media/5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e.jpg
+             */
+            url: string;
+            events: string[];
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When it was created (UTC).
+             * @example 2026-01-06T22:30:55Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC).
+             * @example 2026-01-06T22:30:55Z
+             */
+            updatedAt: string;
+            /**
+             * @description Verify each delivery's Cms-Webhook-Signature with it (docs/webhooks.md). It cannot be shown again.
+             * @example cms_Q2hV3k9aX7pLmN0rTbYc4eWd8uJf1sGh6iKo2vZqA5x
+             */
+            secret: string;
+        };
+        /** @description One event on its way to one webhook. */
+        DeliveryResponse: {
+            /**
+             * Format: uuid
+             * @description The id, a UUID v7.
+             * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The event's id, the same for every webhook and every retry: de-duplicate on it.
+             * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+             */
+            eventId: string;
+            event: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-06T22:30:55Z
+             */
+            occurredAt: string;
+            /** @description pending, delivered or failed (after the last attempt). */
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null once delivered or failed.
+             * @example 2026-01-06T22:30:55Z
+             */
+            nextAttemptAt?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-06T22:30:55Z
+             */
+            lastAttemptAt?: string | null;
+            /**
+             * Format: int32
+             * @description The HTTP status of the last attempt, if it got an answer.
+             */
+            lastResponseStatus?: number | null;
+            /** @description Why the last attempt failed: a status, a timeout, a refused connection. */
+            lastError?: string | null;
+        };
+        DeliveryStats: {
+            /**
+             * Format: int32
+             * @description HTTP requests made, retries included.
+             */
+            attempts: number;
+            /**
+             * Format: int32
+             * @description Deliveries answered with a 2xx.
+             */
+            delivered: number;
+            /**
+             * Format: int32
+             * @description Deliveries waiting for their first attempt or a retry.
+             */
+            pending: number;
+            /**
+             * Format: int32
+             * @description Deliveries given up after the last attempt.
+             */
+            failures: number;
+            /**
+             * Format: date-time
+             * @description When the last request was made.
+             * @example 2026-01-06T22:30:55Z
+             */
+            lastAttemptAt?: string | null;
+            /**
+             * Format: int32
+             * @description The HTTP status of the last request; null if it got no answer (see the deliveries' lastError).
+             */
+            lastStatus?: number | null;
+        };
+        /** @enum {string} */
+        DeliveryStatus: "pending" | "delivered" | "failed";
         /** @description An invalid request (RFC 9457 problem details): errors lists the messages per field. */
         HttpValidationProblemDetails: {
             /**
@@ -1301,6 +1485,104 @@ export interface components {
             items: components["schemas"]["TagResponse"][];
             /** @description Where a page sits in the whole list. */
             pagination: components["schemas"]["Pagination"];
+        };
+        /** @description A webhook with what its deliveries have done so far. */
+        WebhookDetails: {
+            /**
+             * Format: uuid
+             * @description The id, a UUID v7.
+             * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+             */
+            id: string;
+            /**
+             * Format: uri-reference
+             * @description Where the bytes are served, relative to the API: /media/{sha256}.{ext}; add ?w= for a resized variant.
+             * @example /media/5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e.jpg
+             */
+            url: string;
+            events: string[];
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When it was created (UTC).
+             * @example 2026-01-06T22:30:55Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC).
+             * @example 2026-01-06T22:30:55Z
+             */
+            updatedAt: string;
+            /** @description Counts over all its deliveries, and the last attempt. */
+            stats: components["schemas"]["DeliveryStats"];
+        };
+        /** @description The fields of a webhook an admin writes. */
+        WebhookInput: {
+            /**
+             * Format: uri-reference
+             * @description Absolute http or https URL that receives a POST per event.
+             * @example /media/5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e.jpg
+             */
+            url: string;
+            /** @description Event types (post.published, post.updated, post.unpublished, post.deleted, tag.created, tag.updated, tag.deleted, author.created, author.updated, author.deleted, image.created, image.updated, image.deleted) or patterns such as 'post.*' and '*'. */
+            events: string[];
+            /**
+             * @description Signs the deliveries; 16 to 200 characters. Generated when absent on create; a PATCH with a secret replaces it.
+             * @example cms_Q2hV3k9aX7pLmN0rTbYc4eWd8uJf1sGh6iKo2vZqA5x
+             */
+            secret?: string | null;
+            /** @description Defaults to true. */
+            active?: boolean | null;
+        };
+        /** @description A JSON merge patch of WebhookInput: every field optional; an absent field stays, null clears it. */
+        WebhookPatch: {
+            /**
+             * Format: uri-reference
+             * @description Absolute http or https URL that receives a POST per event.
+             * @example /media/5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e.jpg
+             */
+            url?: string;
+            /** @description Event types (post.published, post.updated, post.unpublished, post.deleted, tag.created, tag.updated, tag.deleted, author.created, author.updated, author.deleted, image.created, image.updated, image.deleted) or patterns such as 'post.*' and '*'. */
+            events?: string[];
+            /**
+             * @description Signs the deliveries; 16 to 200 characters. Generated when absent on create; a PATCH with a secret replaces it.
+             * @example cms_Q2hV3k9aX7pLmN0rTbYc4eWd8uJf1sGh6iKo2vZqA5x
+             */
+            secret?: string | null;
+            /** @description Defaults to true. */
+            active?: boolean | null;
+        };
+        /** @description A webhook as listed: never its secret. */
+        WebhookResponse: {
+            /**
+             * Format: uuid
+             * @description The id, a UUID v7.
+             * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+             */
+            id: string;
+            /**
+             * Format: uri-reference
+             * @description Where the bytes are served, relative to the API: /media/{sha256}.{ext}; add ?w= for a resized variant.
+             * @example /media/5131f2c8423467ca0485590d6236d76e5131f2c8423467ca0485590d6236d76e.jpg
+             */
+            url: string;
+            /** @description Event types or patterns such as 'post.*' and '*'. */
+            events: string[];
+            /** @description An inactive webhook gets no new deliveries; its pending ones wait until it is active again. */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When it was created (UTC).
+             * @example 2026-01-06T22:30:55Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC).
+             * @example 2026-01-06T22:30:55Z
+             */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -4362,6 +4644,553 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 when nothing changed. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description A weak validator of this page, for If-None-Match. */
+                    ETag?: string;
+                    /** @description RFC 8288 links to the next and previous pages (rel="next", rel="prev"). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the resource (the same value as its version field), for If-Match and If-None-Match. */
+                    ETag?: string;
+                    /** @description The URL of the new resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 when nothing changed. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description The webhook's id.
+                 * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the resource (the same value as its version field), for If-Match and If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDetails"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read. A stale one is a 412 and changes nothing; without it the write is unconditional. */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description The webhook's id.
+                 * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    patchWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read. A stale one is a 412 and changes nothing; without it the write is unconditional. */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description The webhook's id.
+                 * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A JSON merge patch (RFC 7396): only the fields to change; null clears a field. application/json is accepted as a synonym. */
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["WebhookPatch"];
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the resource (the same value as its version field), for If-Match and If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many deliveries, newest event first: 1–200 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier read: 304 when nothing changed. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description The webhook's id.
+                 * @example 0193f6a2-6c1e-7d3a-9b7c-1f2e3d4c5b6a
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the resource (the same value as its version field), for If-Match and If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Cms.Domain;
 using FluentValidation;
 using Mediator;
@@ -21,6 +22,7 @@ public static class CreateAuthor
             var author = new Author("", command.Input.Name, now);
             await changes.ApplyAsync(author, command.Input, isNew: true, now, ct);
             db.Authors.Add(author);
+            Outbox.AuthorChanged(db, WebhookEvents.AuthorCreated, author, now);
             await db.SaveChangesAsync(ct);
             return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, now, ct);
         }

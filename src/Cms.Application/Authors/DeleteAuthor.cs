@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Cms.Application.Common.Exceptions;
 using Cms.Domain;
 using FluentValidation;
@@ -42,6 +43,7 @@ public static class DeleteAuthor
                 }
             }
             db.Authors.Remove(author);
+            Outbox.AuthorChanged(db, WebhookEvents.AuthorDeleted, author, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

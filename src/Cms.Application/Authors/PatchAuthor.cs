@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using System.Text.Json;
 using Cms.Application.Common;
 using FluentValidation;
@@ -25,6 +26,7 @@ public static class PatchAuthor
             await validator.ValidateOrThrowAsync(input, ct);
             var now = clock.GetUtcNow();
             await changes.ApplyAsync(author, input, isNew: false, now, ct);
+            Outbox.AuthorChanged(db, WebhookEvents.AuthorUpdated, author, now);
             await db.SaveChangesAsync(ct);
             return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, now, ct);
         }

@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using FluentValidation;
 using Mediator;
 
@@ -19,6 +20,7 @@ public static class UpdateAuthor
             var author = await AuthorChanges.LoadAsync(db, command.Id, command.IfMatch, ct);
             var now = clock.GetUtcNow();
             await changes.ApplyAsync(author, command.Input, isNew: false, now, ct);
+            Outbox.AuthorChanged(db, WebhookEvents.AuthorUpdated, author, now);
             await db.SaveChangesAsync(ct);
             return await AuthorChanges.ReadAsync(db, author.Id, isAdmin: true, now, ct);
         }

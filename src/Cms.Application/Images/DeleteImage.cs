@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Cms.Application.Common.Exceptions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ public static class DeleteImage
 {
     public sealed record Command(Guid Id, uint? IfMatch) : ICommand;
 
-    public sealed class Handler(ICmsDb db, IImageStore store, ImageLocks locks) : ICommandHandler<Command>
+    public sealed class Handler(ICmsDb db, IImageStore store, ImageLocks locks, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -21,6 +22,7 @@ public static class DeleteImage
             // The foreign keys (ON DELETE RESTRICT) still refuse the delete if a post took the image meanwhile: a 409.
             using var _ = await locks.AcquireAsync(image.Sha256, ct);
             db.Images.Remove(image);
+            Outbox.ImageChanged(db, WebhookEvents.ImageDeleted, image, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             if (!await db.Images.AnyAsync(i => i.Sha256 == image.Sha256, CancellationToken.None))
                 await store.DeleteAsync(image.FileName, CancellationToken.None);

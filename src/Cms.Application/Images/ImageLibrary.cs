@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Cms.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class ImageLibrary(ICmsDb db, IImageStore store, ImageLocks locks,
         image.Describe(Normalize(alt), Normalize(caption));
         await store.CommitAsync(file, image.FileName, ct);
         db.Images.Add(image);
+        Outbox.ImageChanged(db, WebhookEvents.ImageCreated, image, image.CreatedAt);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -25,6 +27,7 @@ public sealed class ImageLibrary(ICmsDb db, IImageStore store, ImageLocks locks,
         catch (Exception)
         {
             db.Images.Entry(image).State = EntityState.Detached;
+            foreach (var pending in db.OutboxEvents.Local.ToList()) db.OutboxEvents.Entry(pending).State = EntityState.Detached;
             // Another instance may have stored the same bytes first: theirs is the image. Otherwise
             // no row points at the file just committed, so it goes.
             if (await FindAsync(file.Sha256, CancellationToken.None) is { } other) return new UploadImage.Result(other, false);

@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using System.Text.Json;
 using Cms.Application.Common;
 using Cms.Domain;
@@ -57,6 +58,7 @@ public static class PatchImage
             }
             image.Describe(alt, string.IsNullOrWhiteSpace(input.Caption) ? null : input.Caption.Trim());
             image.Touch(now);
+            Outbox.ImageChanged(db, WebhookEvents.ImageUpdated, image, now);
             await db.SaveChangesAsync(ct);
             return await ImageReads.ReadAsync(db, image.Id, ct);
         }

@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Cms.Application.Common.Exceptions;
 using Cms.Domain;
 using FluentValidation;

@@ -5,6 +5,7 @@ using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
 using Cms.Application.Images;
 using Cms.Application.Posts;
+using Cms.Application.Webhooks;
 using Cms.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +90,7 @@ public static class ImportJekyll
                 var target = existing ?? new Post("", now);
                 await changes.ApplyAsync(target, input, isNew: existing is null, now, ct);
                 if (existing is null) db.Posts.Add(target);
+                Outbox.PostChanged(db, target, now);
                 await db.SaveChangesAsync(ct);
                 report.Done(entry.Path, existing is null ? "created" : "updated", post.Slug);
             }
@@ -127,7 +129,9 @@ public static class ImportJekyll
                     if (slug is null)
                     {
                         if (name.Length > 200) throw new ValidationException("authors", $"The author name '{name[..40]}…' is longer than 200 characters.");
-                        db.Authors.Add(new Author(generated, name, clock.GetUtcNow()));
+                        var author = new Author(generated, name, clock.GetUtcNow());
+                        db.Authors.Add(author);
+                        Outbox.AuthorChanged(db, WebhookEvents.AuthorCreated, author, author.CreatedAt);
                         await db.SaveChangesAsync(ct);
                         slug = generated;
                     }

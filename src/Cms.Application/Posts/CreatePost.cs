@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Cms.Domain;
 using FluentValidation;
 using Mediator;
@@ -21,6 +22,7 @@ public static class CreatePost
             var post = new Post("", now);
             await changes.ApplyAsync(post, command.Input, isNew: true, now, ct);
             db.Posts.Add(post);
+            Outbox.PostChanged(db, post, now);
             await db.SaveChangesAsync(ct);
             return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, now, ct);
         }

@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Cms.Application.Common.Exceptions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ public static class DeletePost
 {
     public sealed record Command(Guid Id, uint? IfMatch) : ICommand;
 
-    public sealed class Handler(ICmsDb db) : ICommandHandler<Command>
+    public sealed class Handler(ICmsDb db, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -20,6 +21,7 @@ public static class DeletePost
                 db.ExpectVersion(post, expected);
             }
             db.Posts.Remove(post);
+            Outbox.PostDeleted(db, post, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using System.Text.Json;
 using Cms.Application.Common;
 using FluentValidation;
@@ -26,6 +27,7 @@ public static class PatchPost
             await validator.ValidateOrThrowAsync(input, ct);
             var now = clock.GetUtcNow();
             await changes.ApplyAsync(post, input, isNew: false, now, ct);
+            Outbox.PostChanged(db, post, now);
             await db.SaveChangesAsync(ct);
             return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, now, ct);
         }

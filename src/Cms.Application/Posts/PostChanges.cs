@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using System.Text.Json;
 using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
@@ -83,6 +84,7 @@ public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown)
             {
                 tag = new Tag(slug, name, now);
                 db.Tags.Add(tag);
+                Outbox.TagChanged(db, WebhookEvents.TagCreated, tag, now);
                 found.Add(tag);
             }
             tags.Add(tag);

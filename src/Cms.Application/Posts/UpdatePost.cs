@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using FluentValidation;
 using Mediator;
 
@@ -20,6 +21,7 @@ public static class UpdatePost
             var post = await PostForUpdate.LoadAsync(db, command.Id, command.IfMatch, ct);
             var now = clock.GetUtcNow();
             await changes.ApplyAsync(post, command.Input, isNew: false, now, ct);
+            Outbox.PostChanged(db, post, now);
             await db.SaveChangesAsync(ct);
             return await GetPost.ReadAsync(db, post.Id, includeUnpublished: true, now, ct);
         }

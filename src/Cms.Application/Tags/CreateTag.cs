@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Cms.Domain;
 using FluentValidation;
 using Mediator;
@@ -21,6 +22,7 @@ public static class CreateTag
             var tag = new Tag("", command.Input.Name, now);
             await changes.ApplyAsync(tag, command.Input, isNew: true, now, ct);
             db.Tags.Add(tag);
+            Outbox.TagChanged(db, WebhookEvents.TagCreated, tag, now);
             await db.SaveChangesAsync(ct);
             return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, now, ct);
         }

@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using Mediator;
 
 namespace Cms.Application.Tags;
@@ -12,8 +13,10 @@ public static class DeleteTag
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var tag = await TagChanges.LoadAsync(db, command.Id, command.IfMatch, ct);
-            await Posts.EmbeddedChanges.TouchPostsWithTagAsync(db, tag.Id, clock.GetUtcNow(), ct);
+            var now = clock.GetUtcNow();
+            await Posts.EmbeddedChanges.TouchPostsWithTagAsync(db, tag.Id, now, ct);
             db.Tags.Remove(tag);
+            Outbox.TagChanged(db, WebhookEvents.TagDeleted, tag, now);
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

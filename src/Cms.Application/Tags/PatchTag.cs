@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using System.Text.Json;
 using Cms.Application.Common;
 using FluentValidation;
@@ -25,6 +26,7 @@ public static class PatchTag
             await validator.ValidateOrThrowAsync(input, ct);
             var now = clock.GetUtcNow();
             await changes.ApplyAsync(tag, input, isNew: false, now, ct);
+            Outbox.TagChanged(db, WebhookEvents.TagUpdated, tag, now);
             await db.SaveChangesAsync(ct);
             return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, now, ct);
         }

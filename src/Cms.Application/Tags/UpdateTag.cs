@@ -1,3 +1,4 @@
+using Cms.Application.Webhooks;
 using FluentValidation;
 using Mediator;
 
@@ -19,6 +20,7 @@ public static class UpdateTag
             var tag = await TagChanges.LoadAsync(db, command.Id, command.IfMatch, ct);
             var now = clock.GetUtcNow();
             await changes.ApplyAsync(tag, command.Input, isNew: false, now, ct);
+            Outbox.TagChanged(db, WebhookEvents.TagUpdated, tag, now);
             await db.SaveChangesAsync(ct);
             return await TagChanges.ReadAsync(db, tag.Id, includeUnpublished: true, now, ct);
         }

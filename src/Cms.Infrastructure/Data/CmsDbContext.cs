@@ -13,6 +13,9 @@ public sealed class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbCon
     public DbSet<PostTag> PostTags => Set<PostTag>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Image> Images => Set<Image>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public void ExpectVersion<TEntity>(TEntity entity, uint version) where TEntity : class =>
         Entry(entity).Property("Version").OriginalValue = version;
@@ -32,5 +35,6 @@ public sealed class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbCon
         // Enums are stored as their lowercase names, readable in psql and stable when members are added.
         configurationBuilder.Properties<PostStatus>().HaveConversion<LowercaseEnumConverter<PostStatus>>();
         configurationBuilder.Properties<ApiKeyScope>().HaveConversion<LowercaseEnumConverter<ApiKeyScope>>();
+        configurationBuilder.Properties<DeliveryStatus>().HaveConversion<LowercaseEnumConverter<DeliveryStatus>>();
     }
 }

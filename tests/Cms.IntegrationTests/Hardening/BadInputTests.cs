@@ -42,10 +42,12 @@ public sealed class BadInputTests(CmsApiFactory api) : IClassFixture<CmsApiFacto
         var file = new ByteArrayContent(TestImages.Png());
         file.Headers.ContentType = new("image/png");
         var image = await admin.PostAsync("/api/v1/images", new MultipartFormDataContent { { file, "file", "fuzz.png" } }).ExpectAsync(HttpStatusCode.Created);
+        var webhook = await admin.PostJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/fuzz", events = new[] { "*" } })
+            .ExpectAsync(HttpStatusCode.Created);
         var ids = new Dictionary<string, string>
         {
             ["posts"] = (string)post["id"]!, ["authors"] = (string)author["id"]!, ["tags"] = (string)tag["id"]!, ["keys"] = Guid.CreateVersion7().ToString(),
-            ["images"] = (string)image["id"]!,
+            ["images"] = (string)image["id"]!, ["webhooks"] = (string)webhook["id"]!,
         };
         var document = JsonNode.Parse(await admin.GetStringAsync("/swagger/v1/swagger.json"))!;
         var failures = new List<string>();
@@ -133,7 +135,7 @@ public sealed class BadInputTests(CmsApiFactory api) : IClassFixture<CmsApiFacto
     }
 
     private Task<long> StateAsync() => api.WithDbAsync(db =>
-        db.Database.SqlQuery<long>($"SELECT value + (SELECT count(*) FROM api_keys) AS \"Value\" FROM content_version").SingleAsync());
+        db.Database.SqlQuery<long>($"SELECT value + (SELECT count(*) FROM api_keys) + (SELECT count(*) FROM webhooks) + (SELECT count(*) FROM outbox_events) AS \"Value\" FROM content_version").SingleAsync());
 
     private static string Shorten(string? text) => text is null ? "" : text.Length > 120 ? text[..120] + "…" : text;
 }

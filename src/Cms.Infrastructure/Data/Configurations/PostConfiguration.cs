@@ -26,6 +26,11 @@ public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
             .HasDatabaseName("ix_posts_published")
             .IsDescending(true, true)
             .HasFilter("status = 'published'");
+        // What the webhook dispatcher polls for: published posts not yet announced. Partial, so it
+        // holds only scheduled posts and stays tiny however many posts there are.
+        post.HasIndex(p => p.PublishedAt)
+            .HasDatabaseName("ix_posts_unannounced")
+            .HasFilter("status = 'published' AND published_event_at IS NULL");
         post.HasIndex(p => p.UpdatedAt);
         post.HasIndex(p => p.CreatedAt);
         post.HasIndex(p => p.CategorySlugs).HasMethod("gin");
