@@ -30,6 +30,9 @@ public static class ImportJekyll
         private const int BatchSize = 200;
 
         private readonly Dictionary<string, string> _authorSlugs = new(StringComparer.OrdinalIgnoreCase);
+        // Building a validator compiles its rules, and the read buffer is 2 MB: once per import, not once per post.
+        private readonly PostInputValidator _validator = new(clock);
+        private readonly char[] _buffer = new char[MaxFileChars + 1];
 
         public async ValueTask<ImportReport> Handle(Command command, CancellationToken ct)
         {
@@ -72,7 +75,7 @@ public static class ImportJekyll
                 var input = new PostInput(post.Title, post.Slug, post.Excerpt, post.Body, post.Draft ? PostStatus.Draft : PostStatus.Published,
                     post.Date, await AuthorSlugsAsync(post.Authors, ct), post.Tags, post.Categories,
                     metadata.ToDictionary(m => m.Key, m => JsonSerializer.SerializeToElement(m.Value)), imageId);
-                var invalid = new PostInputValidator(clock).Validate(input);
+                var invalid = _validator.Validate(input);
                 if (!invalid.IsValid)
                 {
                     report.Fail(entry.Path, $"{entry.Path}: {string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct())}", post.Slug);
@@ -101,10 +104,10 @@ public static class ImportJekyll
             }
         }
 
-        private static async Task<string> ReadTextAsync(ImportEntry entry, CancellationToken ct)
+        private async Task<string> ReadTextAsync(ImportEntry entry, CancellationToken ct)
         {
             using var reader = new StreamReader(entry.Open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var buffer = new char[MaxFileChars + 1];
+            var buffer = _buffer;
             var length = 0;
             int read;
             while (length < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
