@@ -40,33 +40,40 @@ public static class ImportJekyll
             foreach (var rejected in command.Package.Rejected) report.Fail(rejected.File, rejected.Message, null);
             var zone = options.Value.Zone;
             var done = 0;
-            foreach (var entry in command.Package.Posts)
+            foreach (var batch in command.Package.Posts.Chunk(BatchSize))
             {
-                await ImportAsync(command.Package, entry, zone, report, ct);
+                var posts = new List<(ImportEntry Entry, JekyllPost Post)>();
+                foreach (var entry in batch)
+                    if (await ReadAsync(entry, zone, report, ct) is { } post) posts.Add((entry, post));
+                // One query tells which slugs exist, so a new post costs no look-up of itself.
+                var slugs = posts.Select(p => p.Post.Slug).Distinct().ToList();
+                var existing = (await db.Posts.Where(p => slugs.Contains(p.Slug)).Select(p => p.Slug).ToListAsync(ct)).ToHashSet();
+                foreach (var (entry, post) in posts) await ImportAsync(command.Package, entry, post, existing, report, ct);
                 // The change tracker only ever holds one batch of posts, authors and tags.
-                if (++done % BatchSize == 0)
-                {
-                    db.ForgetTracked();
-                    command.Progress?.Report(done);
-                }
+                db.ForgetTracked();
+                done += batch.Length;
+                command.Progress?.Report(done);
             }
-            db.ForgetTracked();
-            command.Progress?.Report(done);
+            if (done == 0) command.Progress?.Report(0);
             return report.Build();
         }
 
-        private async Task ImportAsync(ImportPackage package, ImportEntry entry, TimeZoneInfo zone, ImportReportBuilder report, CancellationToken ct)
+        private async Task<JekyllPost?> ReadAsync(ImportEntry entry, TimeZoneInfo zone, ImportReportBuilder report, CancellationToken ct)
         {
-            JekyllPost post;
             try
             {
-                post = JekyllPost.Read(entry.Path, await ReadTextAsync(entry, ct), entry.InDrafts, zone);
+                return JekyllPost.Read(entry.Path, await ReadTextAsync(entry, ct), entry.InDrafts, zone);
             }
             catch (ImportFileException e)
             {
                 report.Fail(entry.Path, $"{entry.Path}: {e.Message}", null);
-                return;
+                return null;
             }
+        }
+
+        private async Task ImportAsync(ImportPackage package, ImportEntry entry, JekyllPost post, HashSet<string> existingSlugs,
+            ImportReportBuilder report, CancellationToken ct)
+        {
             try
             {
                 var metadata = (JsonObject)post.Metadata.DeepClone();
@@ -81,8 +88,9 @@ public static class ImportJekyll
                     report.Fail(entry.Path, $"{entry.Path}: {string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct())}", post.Slug);
                     return;
                 }
-                var existing = await db.Posts.Include(p => p.Authors).ThenInclude(a => a.Author).Include(p => p.Tags).ThenInclude(t => t.Tag)
-                    .FirstOrDefaultAsync(p => p.Slug == post.Slug, ct);
+                var existing = !existingSlugs.Contains(post.Slug) ? null
+                    : await db.Posts.Include(p => p.Authors).ThenInclude(a => a.Author).Include(p => p.Tags).ThenInclude(t => t.Tag)
+                        .FirstOrDefaultAsync(p => p.Slug == post.Slug, ct);
                 if (existing is not null && ImportedPosts.Same(existing, input))
                 {
                     report.Done(entry.Path, "unchanged", post.Slug);
@@ -93,13 +101,16 @@ public static class ImportJekyll
                 await changes.ApplyAsync(target, input, isNew: existing is null, now, ct);
                 if (existing is null) db.Posts.Add(target);
                 await db.SaveChangesAsync(ct);
+                existingSlugs.Add(post.Slug);
                 report.Done(entry.Path, existing is null ? "created" : "updated", post.Slug);
             }
             catch (Exception e) when (e is ValidationException or ConflictException or DbUpdateException)
             {
                 // Nothing of this post was saved; what it left in the change tracker must not ride along with the next one.
                 db.ForgetTracked();
-                var message = e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e is DbUpdateException ? "The database refused the post." : e.Message;
+                var message = e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e is DbUpdateException
+                    ? "The database refused the post (a concurrent import or edit may have taken the same slug, tag or author); import the file again."
+                    : e.Message;
                 report.Fail(entry.Path, $"{entry.Path}: {message}", post.Slug);
             }
         }
