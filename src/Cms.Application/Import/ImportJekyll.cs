@@ -45,10 +45,11 @@ public static class ImportJekyll
                 var posts = new List<(ImportEntry Entry, JekyllPost Post)>();
                 foreach (var entry in batch)
                     if (await ReadAsync(entry, zone, report, ct) is { } post) posts.Add((entry, post));
-                // One query tells which slugs exist, so a new post costs no look-up of itself.
+                // The batch's existing posts come in one query (three statements with authors and tags), not one per post.
                 var slugs = posts.Select(p => p.Post.Slug).Distinct().ToList();
-                var existing = (await db.Posts.Where(p => slugs.Contains(p.Slug)).Select(p => p.Slug).ToListAsync(ct)).ToHashSet();
-                foreach (var (entry, post) in posts) await ImportAsync(command.Package, entry, post, existing, report, ct);
+                var existing = (await WithBylineAndTags().Where(p => slugs.Contains(p.Slug)).ToListAsync(ct)).ToDictionary(p => p.Slug);
+                var existingSlugs = existing.Keys.ToHashSet();
+                foreach (var (entry, post) in posts) await ImportAsync(command.Package, entry, post, existing, existingSlugs, report, ct);
                 // The change tracker only ever holds one batch of posts, authors and tags.
                 db.ForgetTracked();
                 done += batch.Length;
@@ -71,8 +72,13 @@ public static class ImportJekyll
             }
         }
 
-        private async Task ImportAsync(ImportPackage package, ImportEntry entry, JekyllPost post, HashSet<string> existingSlugs,
-            ImportReportBuilder report, CancellationToken ct)
+        private IQueryable<Post> WithBylineAndTags() =>
+            db.Posts.Include(p => p.Authors).ThenInclude(a => a.Author).Include(p => p.Tags).ThenInclude(t => t.Tag);
+
+        /// <param name="loaded">Posts of this batch loaded and still tracked; emptied when a failure clears the tracker.</param>
+        /// <param name="existingSlugs">Slugs that have a post: one not in <paramref name="loaded"/> is loaded on its own.</param>
+        private async Task ImportAsync(ImportPackage package, ImportEntry entry, JekyllPost post, Dictionary<string, Post> loaded,
+            HashSet<string> existingSlugs, ImportReportBuilder report, CancellationToken ct)
         {
             try
             {
@@ -88,9 +94,8 @@ public static class ImportJekyll
                     report.Fail(entry.Path, $"{entry.Path}: {string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct())}", post.Slug);
                     return;
                 }
-                var existing = !existingSlugs.Contains(post.Slug) ? null
-                    : await db.Posts.Include(p => p.Authors).ThenInclude(a => a.Author).Include(p => p.Tags).ThenInclude(t => t.Tag)
-                        .FirstOrDefaultAsync(p => p.Slug == post.Slug, ct);
+                var existing = loaded.GetValueOrDefault(post.Slug)
+                    ?? (existingSlugs.Contains(post.Slug) ? await WithBylineAndTags().FirstOrDefaultAsync(p => p.Slug == post.Slug, ct) : null);
                 if (existing is not null && ImportedPosts.Same(existing, input))
                 {
                     report.Done(entry.Path, "unchanged", post.Slug);
@@ -102,12 +107,14 @@ public static class ImportJekyll
                 if (existing is null) db.Posts.Add(target);
                 await db.SaveChangesAsync(ct);
                 existingSlugs.Add(post.Slug);
+                loaded[post.Slug] = target;
                 report.Done(entry.Path, existing is null ? "created" : "updated", post.Slug);
             }
             catch (Exception e) when (e is ValidationException or ConflictException or DbUpdateException)
             {
                 // Nothing of this post was saved; what it left in the change tracker must not ride along with the next one.
                 db.ForgetTracked();
+                loaded.Clear();
                 var message = e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e is DbUpdateException
                     ? "The database refused the post (a concurrent import or edit may have taken the same slug, tag or author); import the file again."
                     : e.Message;

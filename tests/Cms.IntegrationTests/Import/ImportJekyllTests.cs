@@ -120,6 +120,23 @@ public sealed class ImportJekyllTests(CmsApiFactory api) : IClassFixture<CmsApiF
     }
 
     [Fact]
+    public async Task A_post_the_database_refuses_fails_alone_and_a_later_change_in_the_same_batch_is_still_saved()
+    {
+        var admin = api.Admin();
+        await admin.ImportAsync(Text("2026-04-01-kept-apart.md", "---\ntitle: Kept apart\ntags: [one]\n---\nFirst\n")).ExpectAsync(HttpStatusCode.OK);
+        var report = await admin.ImportAsync(
+            Text("2026-04-01-nul-title.md", "---\ntitle: \"A\\0B\"\n---\nPostgreSQL text cannot hold NUL.\n"),
+            Text("2026-04-01-kept-apart.md", "---\ntitle: Kept apart\ntags: [one, two]\n---\nSecond\n")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, (int)report["updated"]!);
+        Assert.Contains("refused", (string)report["failed"]![0]!["message"]!);
+        var post = await admin.GetAsync("/api/v1/posts/slug/kept-apart").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Second\n", (string)post["body"]!);
+        Assert.Equal(["one", "two"], post["tags"]!.AsArray().Select(t => (string)t!["name"]!));
+        Assert.False(await api.WithDbAsync(db => db.Posts.AnyAsync(p => p.Slug == "nul-title")));
+    }
+
+    [Fact]
     public async Task Only_admins_import_and_export()
     {
         var reader = await api.CreateKeyAsync(Cms.Domain.ApiKeyScope.Content);
