@@ -36,6 +36,8 @@ public sealed class FrontMatterTests
     [InlineData("yesterday")]
     [InlineData("2026-01-06 25:00")]
     [InlineData("2026-01-06 10:00 +2500")]
+    [InlineData("0001-01-01 00:00 +0100")]
+    [InlineData("9999-12-31 23:59 -0100")]
     public void Not_a_date_is_null(string text) => Assert.Null(JekyllDates.Parse(text, TimeZoneInfo.Utc));
 
     [Fact]

@@ -3,8 +3,6 @@ using Cms.Application.Common.Exceptions;
 using Cms.Domain;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ValidationException = Cms.Application.Common.Exceptions.ValidationException;
 
 namespace Cms.Application.Images;

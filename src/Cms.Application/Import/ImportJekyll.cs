@@ -31,6 +31,9 @@ public static class ImportJekyll
         private const int BatchSize = 200;
 
         private readonly Dictionary<string, string> _authorSlugs = new(StringComparer.OrdinalIgnoreCase);
+        // Building a validator compiles its rules, and the read buffer is 2 MB: once per import, not once per post.
+        private readonly PostInputValidator _validator = new(clock);
+        private readonly char[] _buffer = new char[MaxFileChars + 1];
 
         public async ValueTask<ImportReport> Handle(Command command, CancellationToken ct)
         {
@@ -38,33 +41,46 @@ public static class ImportJekyll
             foreach (var rejected in command.Package.Rejected) report.Fail(rejected.File, rejected.Message, null);
             var zone = options.Value.Zone;
             var done = 0;
-            foreach (var entry in command.Package.Posts)
+            foreach (var batch in command.Package.Posts.Chunk(BatchSize))
             {
-                await ImportAsync(command.Package, entry, zone, report, ct);
+                var posts = new List<(ImportEntry Entry, JekyllPost Post)>();
+                foreach (var entry in batch)
+                    if (await ReadAsync(entry, zone, report, ct) is { } post) posts.Add((entry, post));
+                // The batch's existing posts come in one query (three statements with authors and tags), not one per post.
+                var slugs = posts.Select(p => p.Post.Slug).Distinct().ToList();
+                var existing = (await WithBylineAndTags().Where(p => slugs.Contains(p.Slug)).ToListAsync(ct)).ToDictionary(p => p.Slug);
+                var existingSlugs = existing.Keys.ToHashSet();
+                foreach (var (entry, post) in posts) await ImportAsync(command.Package, entry, post, existing, existingSlugs, report, ct);
                 // The change tracker only ever holds one batch of posts, authors and tags.
-                if (++done % BatchSize == 0)
-                {
-                    db.ForgetTracked();
-                    command.Progress?.Report(done);
-                }
+                db.ForgetTracked();
+                done += batch.Length;
+                command.Progress?.Report(done);
             }
-            db.ForgetTracked();
-            command.Progress?.Report(done);
+            if (done == 0) command.Progress?.Report(0);
             return report.Build();
         }
 
-        private async Task ImportAsync(ImportPackage package, ImportEntry entry, TimeZoneInfo zone, ImportReportBuilder report, CancellationToken ct)
+        private async Task<JekyllPost?> ReadAsync(ImportEntry entry, TimeZoneInfo zone, ImportReportBuilder report, CancellationToken ct)
         {
-            JekyllPost post;
             try
             {
-                post = JekyllPost.Read(entry.Path, await ReadTextAsync(entry, ct), entry.InDrafts, zone);
+                return JekyllPost.Read(entry.Path, await ReadTextAsync(entry, ct), entry.InDrafts, zone);
             }
             catch (ImportFileException e)
             {
                 report.Fail(entry.Path, $"{entry.Path}: {e.Message}", null);
-                return;
+                return null;
             }
+        }
+
+        private IQueryable<Post> WithBylineAndTags() =>
+            db.Posts.Include(p => p.Authors).ThenInclude(a => a.Author).Include(p => p.Tags).ThenInclude(t => t.Tag);
+
+        /// <param name="loaded">Posts of this batch loaded and still tracked; emptied when a failure clears the tracker.</param>
+        /// <param name="existingSlugs">Slugs that have a post: one not in <paramref name="loaded"/> is loaded on its own.</param>
+        private async Task ImportAsync(ImportPackage package, ImportEntry entry, JekyllPost post, Dictionary<string, Post> loaded,
+            HashSet<string> existingSlugs, ImportReportBuilder report, CancellationToken ct)
+        {
             try
             {
                 var metadata = (JsonObject)post.Metadata.DeepClone();
@@ -73,14 +89,14 @@ public static class ImportJekyll
                 var input = new PostInput(post.Title, post.Slug, post.Excerpt, post.Body, post.Draft ? PostStatus.Draft : PostStatus.Published,
                     post.Date, await AuthorSlugsAsync(post.Authors, ct), post.Tags, post.Categories,
                     metadata.ToDictionary(m => m.Key, m => JsonSerializer.SerializeToElement(m.Value)), imageId);
-                var invalid = new PostInputValidator(clock).Validate(input);
+                var invalid = _validator.Validate(input);
                 if (!invalid.IsValid)
                 {
                     report.Fail(entry.Path, $"{entry.Path}: {string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct())}", post.Slug);
                     return;
                 }
-                var existing = await db.Posts.Include(p => p.Authors).ThenInclude(a => a.Author).Include(p => p.Tags).ThenInclude(t => t.Tag)
-                    .FirstOrDefaultAsync(p => p.Slug == post.Slug, ct);
+                var existing = loaded.GetValueOrDefault(post.Slug)
+                    ?? (existingSlugs.Contains(post.Slug) ? await WithBylineAndTags().FirstOrDefaultAsync(p => p.Slug == post.Slug, ct) : null);
                 if (existing is not null && ImportedPosts.Same(existing, input))
                 {
                     report.Done(entry.Path, "unchanged", post.Slug);
@@ -92,21 +108,26 @@ public static class ImportJekyll
                 if (existing is null) db.Posts.Add(target);
                 Outbox.PostChanged(db, target, now);
                 await db.SaveChangesAsync(ct);
+                existingSlugs.Add(post.Slug);
+                loaded[post.Slug] = target;
                 report.Done(entry.Path, existing is null ? "created" : "updated", post.Slug);
             }
             catch (Exception e) when (e is ValidationException or ConflictException or DbUpdateException)
             {
                 // Nothing of this post was saved; what it left in the change tracker must not ride along with the next one.
                 db.ForgetTracked();
-                var message = e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e is DbUpdateException ? "The database refused the post." : e.Message;
+                loaded.Clear();
+                var message = e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e is DbUpdateException
+                    ? "The database refused the post (a concurrent import or edit may have taken the same slug, tag or author); import the file again."
+                    : e.Message;
                 report.Fail(entry.Path, $"{entry.Path}: {message}", post.Slug);
             }
         }
 
-        private static async Task<string> ReadTextAsync(ImportEntry entry, CancellationToken ct)
+        private async Task<string> ReadTextAsync(ImportEntry entry, CancellationToken ct)
         {
             using var reader = new StreamReader(entry.Open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var buffer = new char[MaxFileChars + 1];
+            var buffer = _buffer;
             var length = 0;
             int read;
             while (length < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;

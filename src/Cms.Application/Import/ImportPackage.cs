@@ -28,7 +28,8 @@ public sealed class ImportPackage : IDisposable
         var site = entries.Where(e => IsPost(e.Path) && e.Path.Split('/').Any(s => s is "_posts" or "_drafts")).ToList();
         Posts = site.Count > 0 ? site : [.. entries.Where(e => IsPost(e.Path))];
         var images = entries.Where(e => HasExtension(e.Path, ImageExtensions)).ToList();
-        _images = images.ToDictionary(e => e.Path, StringComparer.Ordinal);
+        // A zip may hold the same name twice (and a form the same file name): the first one counts.
+        _images = images.DistinctBy(e => e.Path, StringComparer.Ordinal).ToDictionary(e => e.Path, StringComparer.Ordinal);
         _imagesByName = images.ToLookup(e => e.Path.Split('/')[^1], StringComparer.Ordinal);
         Rejected = rejected;
         _owner = owner;
@@ -55,7 +56,7 @@ public sealed class ImportPackage : IDisposable
         var folder = Array.FindIndex(segments, s => s is "_posts" or "_drafts");
         var root = folder > 0 ? string.Join('/', segments[..folder]) + "/" : "";
         if (_images.TryGetValue(root + path, out var found) || _images.TryGetValue(path, out found)) return found;
-        var byName = _imagesByName[path.Split('/')[^1]].ToList();
+        var byName = _imagesByName[path.Split('/')[^1]].DistinctBy(e => e.Path, StringComparer.Ordinal).ToList();
         return byName.Count == 1 ? byName[0] : null;
     }
 

@@ -29,7 +29,9 @@ public static partial class JekyllDates
             if (hours > 14 || minutes > 59) return null;
             offset = sign * new TimeSpan(hours, minutes, 0);
         }
-        return new DateTimeOffset(wall, offset).ToUniversalTime();
+        // 0001-01-01 00:00 +0100 is before the first instant .NET can hold.
+        var utc = wall.Ticks - offset.Ticks;
+        return utc < DateTime.MinValue.Ticks || utc > DateTime.MaxValue.Ticks ? null : new DateTimeOffset(wall, offset).ToUniversalTime();
     }
 
     [GeneratedRegex(@"^(?<day>\d{4}-\d{2}-\d{2})(?:[Tt ]+(?<time>\d{1,2}:\d{2}(?::\d{2})?)(?:\.(?<fraction>\d{1,9}))?)?\s*(?<zone>[Zz]|(?<sign>[-+])(?<hh>\d{1,2})(?::?(?<mm>\d{2}))?)?$")]

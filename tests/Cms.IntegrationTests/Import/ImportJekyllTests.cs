@@ -94,6 +94,49 @@ public sealed class ImportJekyllTests(CmsApiFactory api) : IClassFixture<CmsApiF
     }
 
     [Fact]
+    public async Task Loose_images_are_found_by_file_name_and_the_same_name_twice_is_no_error()
+    {
+        var png = TestImages.Png(33, 22);
+        var report = await api.Admin().ImportAsync(
+            Text("2026-03-03-with-picture.md", "---\ntitle: With picture\nimage: /assets/img/pic.png\n---\nBody\n"),
+            ("pic.png", png), ("pic.png", TestImages.Png(10, 10))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)report["created"]!);
+        Assert.Empty(report["warnings"]!.AsArray());
+        var post = await api.Admin().GetAsync("/api/v1/posts/slug/with-picture").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(33, (int)post["featureImage"]!["width"]!);
+        Assert.Empty(post["metadata"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task An_image_that_is_not_an_image_is_a_warning_and_the_post_is_imported()
+    {
+        var report = await api.Admin().ImportAsync(
+            Text("2026-03-04-fake-picture.md", "---\ntitle: Fake picture\nimage: fake.jpg\n---\n"),
+            Text("fake.jpg", "plain text")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)report["created"]!);
+        Assert.Contains("was not imported", (string)report["warnings"]![0]!["message"]!);
+        var post = await api.Admin().GetAsync("/api/v1/posts/slug/fake-picture").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("fake.jpg", (string)post["metadata"]!["image"]!);
+    }
+
+    [Fact]
+    public async Task A_post_the_database_refuses_fails_alone_and_a_later_change_in_the_same_batch_is_still_saved()
+    {
+        var admin = api.Admin();
+        await admin.ImportAsync(Text("2026-04-01-kept-apart.md", "---\ntitle: Kept apart\ntags: [one]\n---\nFirst\n")).ExpectAsync(HttpStatusCode.OK);
+        var report = await admin.ImportAsync(
+            Text("2026-04-01-nul-title.md", "---\ntitle: \"A\\0B\"\n---\nPostgreSQL text cannot hold NUL.\n"),
+            Text("2026-04-01-kept-apart.md", "---\ntitle: Kept apart\ntags: [one, two]\n---\nSecond\n")).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, (int)report["updated"]!);
+        Assert.Contains("refused", (string)report["failed"]![0]!["message"]!);
+        var post = await admin.GetAsync("/api/v1/posts/slug/kept-apart").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Second\n", (string)post["body"]!);
+        Assert.Equal(["one", "two"], post["tags"]!.AsArray().Select(t => (string)t!["name"]!));
+        Assert.False(await api.WithDbAsync(db => db.Posts.AnyAsync(p => p.Slug == "nul-title")));
+    }
+
+    [Fact]
     public async Task Only_admins_import_and_export()
     {
         var reader = await api.CreateKeyAsync(Cms.Domain.ApiKeyScope.Content);
