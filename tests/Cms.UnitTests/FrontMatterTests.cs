@@ -5,7 +5,7 @@ namespace Cms.UnitTests;
 
 public sealed class FrontMatterTests
 {
-    private static readonly string Samples = Path.Combine(FindRoot(), "..", "shared", "samples", "_posts");
+    private static readonly string Samples = Path.Combine(FindRoot(), "tests", "samples", "_posts");
 
     private static string FindRoot()
     {

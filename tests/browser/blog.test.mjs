@@ -1,5 +1,5 @@
 // examples/blog in a real browser, served from its own origin by a tiny static server, against a Cms
-// filled with the sample posts of fixtures/_posts (created through the API here, since the import is
+// filled with the sample posts of tests/samples/_posts (created through the API here, since the import is
 // not this test's subject) and a few older posts so that the list needs more than one page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -10,7 +10,7 @@ import { deflateSync } from "node:zlib";
 import { launch, api, cmsUrl, adminKey, artifacts, skip } from "./browser.mjs";
 
 const blogRoot = join(import.meta.dirname, "..", "..", "examples", "blog");
-const samples = join(import.meta.dirname, "fixtures", "_posts");
+const samples = join(import.meta.dirname, "..", "samples", "_posts");
 const port = Number(process.env.CMS_BLOG_PORT || 5180);
 const origin = `http://127.0.0.1:${port}`;
 const pageSize = 2;

@@ -8,7 +8,7 @@ namespace Cms.IntegrationTests.Import;
 /// <summary>Files, zips and requests for the import and export tests.</summary>
 public static class ImportKit
 {
-    public static string SamplesFolder { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "samples", "_posts"));
+    public static string SamplesFolder { get; } = Path.Combine(RepositoryRoot.Path, "tests", "samples", "_posts");
 
     public const string NewsImage = "assets/images/5131f2c8423467ca0485590d6236d76e.jpg";
     public const string LeapDayImage = "assets/images/leap-day.png";
