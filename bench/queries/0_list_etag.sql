@@ -1,0 +1,6 @@
+-- Every GET /api/v1/posts (and 304 check) first reads content_version and this: the list ETag.
+-- Captured on bench/data/generate.sql data (100,000 posts) from Cms at commit d2aad65: SQL text from the
+-- EF Core command log, values from the PostgreSQL log (log_min_duration_statement = 0); see docs/performance.md.
+SELECT max(p.published_at)
+FROM posts AS p
+WHERE p.status = 'published' AND p.published_at <= '2026-11-25 19:55:55.132291+00'::timestamptz;

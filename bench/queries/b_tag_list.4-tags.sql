@@ -1,0 +1,22 @@
+-- GET /api/v1/posts?tag=kubernetes: the tags statement, as the API (EF Core 10 + Npgsql) sent it, parameters written as literals.
+-- Captured on bench/data/generate.sql data (100,000 posts) from Cms at commit d2aad65: SQL text from the
+-- EF Core command log, values from the PostgreSQL log (log_min_duration_statement = 0); see docs/performance.md.
+SELECT s0.id, s0.slug, s0.name, p1.id, i.id
+FROM (
+    SELECT p.id, p.feature_image_id, p.published_at
+    FROM posts AS p
+    WHERE p.status = 'published' AND p.published_at <= '2026-11-25 19:55:55.702474+00'::timestamptz AND EXISTS (
+        SELECT 1
+        FROM post_tags AS p0
+        INNER JOIN tags AS t ON p0.tag_id = t.id
+        WHERE p.id = p0.post_id AND t.slug = ANY ('{kubernetes}'::text[]))
+    ORDER BY p.published_at DESC, p.id DESC
+    LIMIT 21
+) AS p1
+LEFT JOIN images AS i ON p1.feature_image_id = i.id
+INNER JOIN (
+    SELECT t2.id, t2.slug, t2.name, p6.post_id, p6.position
+    FROM post_tags AS p6
+    INNER JOIN tags AS t2 ON p6.tag_id = t2.id
+) AS s0 ON p1.id = s0.post_id
+ORDER BY p1.published_at DESC, p1.id DESC, i.id, s0.position;
