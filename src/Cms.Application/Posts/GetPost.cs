@@ -42,6 +42,7 @@ public static class GetPost
             .Select(PostFields.Select(selected, [], q: null, language: "simple"))
             .FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Post", key);
+        await PostRelations.LoadAsync(db, [row], selected, ct);
         return row.ToResponse(now, selected);
     }
 }

@@ -97,6 +97,7 @@ public static class ListPosts
                 rows.RemoveAt(query.PageSize);
                 next = await cursors.EncodeAsync(keys.Select(k => ValueOf(rows[^1], k.Name)), page + 1, fingerprint, ct);
             }
+            await PostRelations.LoadAsync(db, rows, fields, ct);
             var pagination = Pagination.Of(page, query.PageSize, total) with { NextCursor = next };
             return new(new Paged<PostResponse>([.. rows.Select(r => r.ToResponse(now, fields))], pagination), etag);
         }

@@ -41,14 +41,6 @@ public static class PostFields
                     bindings.Add(Bind<Post, DateTimeOffset?>("PublishedAt", p => p.PublishedAt));
                     break;
                 case "publishedAt": bindings.Add(Bind<Post, DateTimeOffset?>("PublishedAt", p => p.PublishedAt)); break;
-                case "authors":
-                    bindings.Add(Bind<Post, List<AuthorRef>>("Authors", p => p.Authors.OrderBy(a => a.Position)
-                        .Select(a => new AuthorRef(a.Author.Id, a.Author.Slug, a.Author.Name)).ToList()));
-                    break;
-                case "tags":
-                    bindings.Add(Bind<Post, List<TagRef>>("Tags", p => p.Tags.OrderBy(t => t.Position)
-                        .Select(t => new TagRef(t.Tag.Id, t.Tag.Slug, t.Tag.Name)).ToList()));
-                    break;
                 case "categories": bindings.Add(Bind<Post, string[]>("Categories", p => p.Categories)); break;
                 case "metadata": bindings.Add(Bind<Post, string>("Metadata", p => p.Metadata)); break;
                 case "featureImage": bindings.Add(Bind("FeatureImage", ImageRefs.Of<Post>(p => p.FeatureImage))); break;

@@ -87,6 +87,20 @@ public sealed class SearchTests(CmsApiFactory api) : IClassFixture<CmsApiFactory
     }
 
     [Fact]
+    public async Task Bylines_and_tags_are_read_by_the_page_ids_without_searching_again()
+    {
+        var tag = TestApi.Unique("once");
+        await PublishAsync("Searched once", "lighthouse keepers", tag);
+        api.Commands.Reset();
+
+        var list = await _reader.GetAsync($"/api/v1/posts?tag={tag}&q=lighthouse").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(tag, (string)list["items"]![0]!["tags"]![0]!["slug"]!);
+        // The count and the page search; the relations are looked up by id, not by searching again.
+        Assert.Equal(2, api.Commands.Texts.Count(sql => sql.Contains("websearch_to_tsquery", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_search_query_that_is_only_punctuation_finds_nothing_and_is_not_an_error()
     {
         var list = await _reader.GetAsync("/api/v1/posts?q=" + Uri.EscapeDataString("!!! & | :*")).ExpectAsync(HttpStatusCode.OK);
