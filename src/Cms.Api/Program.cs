@@ -59,6 +59,7 @@ builder.Services.AddScoped<PostChanges>();
 builder.Services.AddScoped<AuthorChanges>();
 builder.Services.AddScoped<TagChanges>();
 builder.Services.AddScoped<ListVersions>();
+builder.Services.AddSingleton<ListTotals>();
 builder.Services.AddScoped<Cursors>();
 builder.Services.AddScoped<Signing>();
 builder.Services.AddScoped<PreviewTokens>();

@@ -59,7 +59,7 @@ public static class ListPosts
         }
     }
 
-    public sealed class Handler(ICmsDb db, TimeProvider clock, ListVersions versions, Cursors cursors, IOptions<SearchOptions> search)
+    public sealed class Handler(ICmsDb db, TimeProvider clock, ListVersions versions, ListTotals totals, Cursors cursors, IOptions<SearchOptions> search)
         : IQueryHandler<Query, ListResult<PostResponse>>
     {
         public async ValueTask<ListResult<PostResponse>> Handle(Query query, CancellationToken ct)
@@ -73,7 +73,9 @@ public static class ListPosts
             var fields = SparseFields.Parse(query.Fields, PostFields.All, PostFields.ListDefaults)!;
             var posts = Filter(db.Posts.AsNoTracking(), query, now);
             if (q is not null) posts = posts.Where(PostFields.Matches(q, language));
-            var total = await posts.CountAsync(ct);
+            var filters = Cursors.Fingerprint(query.Status, query.Tag, query.Author, query.Category, query.PublishedAfter,
+                query.PublishedBefore, q, language);
+            var total = await totals.CountAsync(etag, filters, posts, ct);
 
             var keys = Keys(Sorting.Parse(query.Sort, SortFields)!, q, language);
             var fingerprint = Cursors.Fingerprint(query.Status, query.Tag, query.Author, query.Category, query.PublishedAfter,
