@@ -47,8 +47,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    // Validation first; then reads (only reads) get a second chance when the database dropped a connection.
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransientReadRetry<,>)];
+    // Validation first; then reads (only reads) get a second chance when the database dropped a
+    // connection, each attempt on one connection held from its first statement to its last.
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransientReadRetry<,>), typeof(OneConnectionPerQuery<,>)];
     options.Assemblies = [typeof(CreatePost)];
 });
 // Messages name fields as the client sent them: 'title', not 'Title'.

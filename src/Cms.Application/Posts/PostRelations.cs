@@ -3,35 +3,48 @@ using Microsoft.EntityFrameworkCore;
 namespace Cms.Application.Posts;
 
 /// <summary>
-/// The bylines and tags of a page of posts, read by the page's ids after the page: one statement
-/// each. (A projected collection would make EF's split query run the whole page query again per
-/// relation, search and ranking included.)
+/// The bylines and tags of a page of posts, read by the page's ids after the page, both in one
+/// statement (UNION ALL): one round trip whatever the page size. (A projected collection would make
+/// EF's split query run the whole page query again per relation, search and ranking included.)
 /// </summary>
 public static class PostRelations
 {
+    private const int AuthorKind = 0;
+    private const int TagKind = 1;
+
     public static async Task LoadAsync(ICmsDb db, IReadOnlyList<PostRow> rows, IReadOnlySet<string> fields, CancellationToken ct)
     {
-        if (rows.Count == 0) return;
+        var authors = fields.Contains("authors");
+        var tags = fields.Contains("tags");
+        if (rows.Count == 0 || !(authors || tags)) return;
         var ids = rows.Select(r => r.Id).ToList();
-        if (fields.Contains("authors"))
+        var byAuthor = db.PostAuthors.AsNoTracking()
+            .Where(pa => ids.Contains(pa.PostId))
+            .Select(pa => new Relation { PostId = pa.PostId, Kind = AuthorKind, Position = pa.Position, Id = pa.Author.Id, Slug = pa.Author.Slug, Name = pa.Author.Name });
+        var byTag = db.PostTags.AsNoTracking()
+            .Where(pt => ids.Contains(pt.PostId))
+            .Select(pt => new Relation { PostId = pt.PostId, Kind = TagKind, Position = pt.Position, Id = pt.Tag.Id, Slug = pt.Tag.Slug, Name = pt.Tag.Name });
+        var query = authors && tags ? byAuthor.Concat(byTag) : authors ? byAuthor : byTag;
+        var relations = await query.ToListAsync(ct);
+
+        // In memory: the page has at most 100 posts with a handful of each.
+        var byPost = relations.OrderBy(r => r.Position).ToLookup(r => (r.PostId, r.Kind));
+        foreach (var row in rows)
         {
-            var authors = await db.PostAuthors.AsNoTracking()
-                .Where(pa => ids.Contains(pa.PostId))
-                .OrderBy(pa => pa.Position)
-                .Select(pa => new { pa.PostId, Ref = new AuthorRef(pa.Author.Id, pa.Author.Slug, pa.Author.Name) })
-                .ToListAsync(ct);
-            var byPost = authors.ToLookup(a => a.PostId, a => a.Ref);
-            foreach (var row in rows) row.Authors = [.. byPost[row.Id]];
+            if (authors) row.Authors = [.. byPost[(row.Id, AuthorKind)].Select(r => new AuthorRef(r.Id, r.Slug, r.Name))];
+            if (tags) row.Tags = [.. byPost[(row.Id, TagKind)].Select(r => new TagRef(r.Id, r.Slug, r.Name))];
         }
-        if (fields.Contains("tags"))
-        {
-            var tags = await db.PostTags.AsNoTracking()
-                .Where(pt => ids.Contains(pt.PostId))
-                .OrderBy(pt => pt.Position)
-                .Select(pt => new { pt.PostId, Ref = new TagRef(pt.Tag.Id, pt.Tag.Slug, pt.Tag.Name) })
-                .ToListAsync(ct);
-            var byPost = tags.ToLookup(t => t.PostId, t => t.Ref);
-            foreach (var row in rows) row.Tags = [.. byPost[row.Id]];
-        }
+    }
+
+    // A class with setters, not a positional record: EF translates a set operation over member
+    // initialisers, not over constructor calls.
+    private sealed class Relation
+    {
+        public Guid PostId { get; init; }
+        public int Kind { get; init; }
+        public int Position { get; init; }
+        public Guid Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Name { get; init; } = "";
     }
 }

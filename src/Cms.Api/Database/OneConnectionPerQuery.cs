@@ -1,0 +1,30 @@
+using Cms.Infrastructure.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Api.Database;
+
+/// <summary>
+/// A query holds one pooled connection from its first statement to its last. EF Core otherwise opens
+/// and closes the connection around every statement, and each return to the pool makes Npgsql reset
+/// the session (DISCARD ALL) before the next statement: a list (ETag, page, bylines and tags) paid
+/// that three times. Runs inside <see cref="TransientReadRetry{TMessage,TResponse}"/>, so a retry
+/// starts on a fresh connection. Commands are left alone: their transaction holds the connection.
+/// </summary>
+public sealed class OneConnectionPerQuery<TMessage, TResponse>(CmsDbContext db) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
+    {
+        if (message is not IBaseQuery) return await next(message, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await next(message, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
