@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -20,10 +21,8 @@ public static class HttpConditions
         var raw = request.Headers.IfMatch.ToString().Trim();
         if (raw.Length == 0 || raw == "*") return null;
         if (!EntityTagHeaderValue.TryParseList([raw], out var tags) || tags.Count != 1 || tags[0].IsWeak) throw new PreconditionFailedException();
-        var value = tags[0].Tag.Value!.Trim('"');
-        return uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : throw new PreconditionFailedException();
+        // Authors and tags: "rowVersion.postCount" (see CountedVersion); the row version decides.
+        return CountedVersion.RowVersion(tags[0].Tag.Value!.Trim('"')) ?? throw new PreconditionFailedException();
     }
 
     /// <summary>Sets <c>ETag</c> to the version; true when <c>If-None-Match</c> already has it (answer 304).</summary>

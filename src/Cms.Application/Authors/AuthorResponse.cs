@@ -25,7 +25,7 @@ public sealed record AuthorResponse : ISparseResponse
     public int PostCount { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
-    /// <summary>The row version, the same value as the ETag header.</summary>
+    /// <summary>The same value as the ETag header: the row version, followed by "." and postCount when postCount is present.</summary>
     public string Version { get; init; } = "";
 
     [JsonIgnore]
@@ -49,7 +49,7 @@ public sealed class AuthorRow
     public AuthorResponse ToResponse(IReadOnlySet<string> fields) => new()
     {
         Id = Id, Slug = Slug, Name = Name, Bio = Bio, Website = Website, Email = Email, AvatarImage = AvatarImage, PostCount = PostCount,
-        CreatedAt = CreatedAt, UpdatedAt = UpdatedAt, Version = Version.ToString(CultureInfo.InvariantCulture), Fields = fields,
+        CreatedAt = CreatedAt, UpdatedAt = UpdatedAt, Version = CountedVersion.Of(Version, PostCount, fields), Fields = fields,
     };
 }
 

@@ -19,7 +19,7 @@ public sealed record TagResponse : ISparseResponse
     public int PostCount { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
-    /// <summary>The row version, the same value as the ETag header.</summary>
+    /// <summary>The same value as the ETag header: the row version, followed by "." and postCount when postCount is present.</summary>
     public string Version { get; init; } = "";
 
     [JsonIgnore]
@@ -40,7 +40,7 @@ public sealed class TagRow
     public TagResponse ToResponse(IReadOnlySet<string> fields) => new()
     {
         Id = Id, Slug = Slug, Name = Name, Description = Description, PostCount = PostCount,
-        CreatedAt = CreatedAt, UpdatedAt = UpdatedAt, Version = Version.ToString(CultureInfo.InvariantCulture), Fields = fields,
+        CreatedAt = CreatedAt, UpdatedAt = UpdatedAt, Version = CountedVersion.Of(Version, PostCount, fields), Fields = fields,
     };
 }
 

@@ -48,7 +48,7 @@ public sealed class UpdateAuthorTests(CmsApiFactory api) : IClassFixture<CmsApiF
         var stored = await api.WithDbAsync(db => db.Authors.SingleAsync(a => a.Id == id));
         Assert.Equal(name, stored.Name);
         Assert.Equal("new@example.com", stored.Email);
-        Assert.Equal((string)updated["version"]!, stored.Version.ToString());
+        Assert.Equal($"{stored.Version}.{updated["postCount"]}", (string)updated["version"]!);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class UpdateAuthorTests(CmsApiFactory api) : IClassFixture<CmsApiF
         Assert.Equal("Someone else's edit.", after.Bio);
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.UpdatedAt, after.UpdatedAt);
-        Assert.Equal((string)current["version"]!, after.Version.ToString());
+        Assert.Equal($"{after.Version}.{current["postCount"]}", (string)current["version"]!);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class UpdateAuthorTests(CmsApiFactory api) : IClassFixture<CmsApiF
         Assert.Equal((string)author["name"]!, stored.Name);
         Assert.Equal("https://example.com/original", stored.Website);
         Assert.Equal("original@example.com", stored.Email);
-        Assert.Equal((string)author["version"]!, stored.Version.ToString());
+        Assert.Equal($"{stored.Version}.{author["postCount"]}", (string)author["version"]!);
     }
 
     [Fact]
@@ -202,6 +202,6 @@ public sealed class UpdateAuthorTests(CmsApiFactory api) : IClassFixture<CmsApiF
 
         var stored = await api.WithDbAsync(db => db.Authors.SingleAsync(a => a.Id == id));
         Assert.Equal((string)author["name"]!, stored.Name);
-        Assert.Equal((string)author["version"]!, stored.Version.ToString());
+        Assert.Equal($"{stored.Version}.{author["postCount"]}", (string)author["version"]!);
     }
 }

@@ -35,7 +35,7 @@ public sealed class UpdateTagTests(CmsApiFactory api) : IClassFixture<CmsApiFact
         var stored = await api.WithDbAsync(db => db.Tags.SingleAsync(t => t.Id == id));
         Assert.Equal(name, stored.Name);
         Assert.Equal(slug, stored.Slug);
-        Assert.Equal((string)updated["version"]!, stored.Version.ToString());
+        Assert.Equal($"{stored.Version}.{updated["postCount"]}", (string)updated["version"]!);
         await api.Anonymous().GetAsync($"/api/v1/tags/slug/{tag["slug"]}").ExpectAsync(HttpStatusCode.NotFound);
     }
 
@@ -146,6 +146,6 @@ public sealed class UpdateTagTests(CmsApiFactory api) : IClassFixture<CmsApiFact
         await api.Anonymous().PatchMergeAsync($"/api/v1/tags/{id}", new { name = "Hijacked" }, etag).ExpectAsync(HttpStatusCode.Unauthorized);
         await content.PatchMergeAsync($"/api/v1/tags/{id}", new { name = "Hijacked" }, etag).ExpectAsync(HttpStatusCode.Forbidden);
 
-        Assert.Equal((string)tag["version"]!, (await api.WithDbAsync(db => db.Tags.SingleAsync(t => t.Id == id))).Version.ToString());
+        Assert.Equal($"{(await api.WithDbAsync(db => db.Tags.SingleAsync(t => t.Id == id))).Version}.{tag["postCount"]}", (string)tag["version"]!);
     }
 }
