@@ -657,7 +657,7 @@ export interface components {
              */
             updatedAt: string;
             /**
-             * @description The row version, the same value as the ETag header.
+             * @description The same value as the ETag header: the row version, followed by "." and postCount when postCount is present.
              * @example 731
              */
             version: string;
@@ -1474,7 +1474,7 @@ export interface components {
              */
             updatedAt: string;
             /**
-             * @description The row version, the same value as the ETag header.
+             * @description The same value as the ETag header: the row version, followed by "." and postCount when postCount is present.
              * @example 731
              */
             version: string;
