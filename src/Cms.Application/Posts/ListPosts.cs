@@ -80,10 +80,11 @@ public static class ListPosts
             var authorIds = authorSlugs.Length == 0 ? null : await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).Select(a => a.Id).ToArrayAsync(ct);
             var posts = Filter(db.Posts.AsNoTracking(), query, now, tagIds, authorIds);
             if (q is not null) posts = posts.Where(PostFields.Matches(q, language));
-            // Search reads through the GIN index, never a sequential scan (see ICmsDb.PreferIndexScansAsync).
-            await using var indexScans = q is null ? null : await db.PreferIndexScansAsync(ct);
             // A tag or author that does not exist matches nothing: no need to ask.
-            var total = tagIds is [] || authorIds is [] ? 0 : await posts.CountAsync(ct);
+            var none = tagIds is [] || authorIds is [];
+            // Search reads through the GIN index, never a sequential scan (see ICmsDb.PreferIndexScansAsync).
+            await using var indexScans = q is null || none ? null : await db.PreferIndexScansAsync(ct);
+            var total = none ? 0 : await posts.CountAsync(ct);
 
             var keys = Keys(Sorting.Parse(query.Sort, SortFields)!, q, language);
             var fingerprint = Cursors.Fingerprint(query.Status, query.Tag, query.Author, query.Category, query.PublishedAfter,

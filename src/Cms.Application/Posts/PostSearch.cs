@@ -10,7 +10,7 @@ public static class PostSearch
     /// <summary>
     /// The shadow property (column <c>rank_vector</c>) that relevance is computed on: title (A) and excerpt (B) only.
     /// A few hundred bytes that stay in the heap row, where <c>search_vector</c> (the body too, ~5 KB) lives in TOAST:
-    /// ranking a common word's tens of thousands of matches on the full vector detoasted every one of them (ADR in
+    /// ranking a common word's tens of thousands of matches on the full vector detoasted every one of them (see
     /// docs/performance.md, "Query plans at 100,000 posts"). A match only in the body ranks 0, below any title or
     /// excerpt match, and such matches come newest first.
     /// </summary>
