@@ -13,8 +13,11 @@
 # split queries for authors and tags. Each statement runs once to warm the cache, then RUNS (5) times
 # under EXPLAIN; artifacts/plans/<statement>.txt holds the last plan and all execution times,
 # artifacts/plans/summary.txt one line per statement (median and fastest time, indexes, plan shape).
-# bench/queries/variants/*.sql are the same statements with other values (a rare word, the biggest tag)
-# and proposed rewrites (see docs/performance.md), measured the same way into artifacts/plans/variants/.
+# bench/queries/variants/*.sql are the same statements with other values (a rare word, the biggest tag,
+# a generic plan) and proposed rewrites (see docs/performance.md), measured the same way into
+# artifacts/plans/variants/; bench/queries/before/*.sql are the statements of the API before the fixes
+# of issue #3 point 7 (search without the GIN index, ranking on the body vector, tags and authors
+# filtered by slug), kept to compare on the same data and load, into artifacts/plans/before/.
 # The plans are those of the real statements: Npgsql sends them unprepared (no Max Auto Prepare), so
 # PostgreSQL plans each with its actual parameter values, as it does with these literals.
 set -euo pipefail
@@ -89,13 +92,14 @@ server=$(psql_db -d "$DB" -tAc "SELECT version()")
   printf '%-50s %9s %9s %9s %8s  %-62s %s\n' statement explain fastest plain pages indexes "plan (top nodes)"
 } >"$OUT/summary.txt"
 
-mkdir -p "$OUT/variants"
-for file in bench/queries/*.sql bench/queries/variants/*.sql; do
+mkdir -p "$OUT/variants" "$OUT/before"
+for file in bench/queries/*.sql bench/queries/variants/*.sql bench/queries/before/*.sql; do
   name=$(basename "$file" .sql)
-  case "$file" in */variants/*) name="variants/$name" ;; esac
-  # A variant may start with SET lines (e.g. enable_seqscan = off): they run before the statement.
-  settings=$(grep '^SET ' "$file" | paste -sd' ' - || true)
-  sql=$(grep -v '^--\|^SET ' "$file")
+  case "$file" in */variants/*) name="variants/$name" ;; */before/*) name="before/$name" ;; esac
+  # A statement may start with SET lines (the search statements run with enable_seqscan = off) and a
+  # one-line PREPARE (the generic-plan variants): they run before the statement, in the same session.
+  settings=$(grep '^SET \|^PREPARE ' "$file" | paste -sd' ' - || true)
+  sql=$(grep -v '^--\|^SET \|^PREPARE ' "$file")
   psql_db -d "$DB" -o /dev/null -c "$settings $sql"   # warm-up
   times=()
   for _ in $(seq "$RUNS"); do

@@ -1,10 +1,9 @@
 -- GET /api/v1/posts?tag=kubernetes: the count statement, as the API (EF Core 10 + Npgsql) sent it, parameters written as literals.
--- Captured on bench/data/generate.sql data (100,000 posts) from Cms at commit d2aad65: SQL text from the
--- EF Core command log, values from the PostgreSQL log (log_min_duration_statement = 0); see docs/performance.md.
+-- Captured on bench/data/generate.sql data (100,000 posts) from Cms at commit 6ad8c28: SQL text and values from
+-- the PostgreSQL log (log_min_duration_statement = 0); see docs/performance.md.
 SELECT count(*)::int
 FROM posts AS p
-WHERE p.status = 'published' AND p.published_at <= '2026-11-25 19:55:55.702474+00'::timestamptz AND EXISTS (
+WHERE p.status = 'published' AND p.published_at <= '2026-11-25 20:34:52.512335+00'::timestamptz AND EXISTS (
     SELECT 1
     FROM post_tags AS p0
-    INNER JOIN tags AS t ON p0.tag_id = t.id
-    WHERE p.id = p0.post_id AND t.slug = ANY ('{kubernetes}'::text[]));
+    WHERE p.id = p0.post_id AND p0.tag_id = ANY ('{01758677-ce80-7596-9137-e86840e8ddc5}'::uuid[]));

@@ -29,6 +29,14 @@ public interface ICmsDb
     /// <summary>A raw SQL query for what LINQ cannot say well (unnesting arrays, say); the result is composable.</summary>
     IQueryable<TResult> SqlQuery<TResult>(FormattableString sql);
 
+    /// <summary>
+    /// Until the result is disposed, the statements run in a read transaction in which the planner avoids
+    /// sequential scans (<c>SET LOCAL enable_seqscan = off</c>). For search only: PostgreSQL does not charge for
+    /// detoasting the stored search vector that <c>@@</c> reads, so for a common word it prefers a parallel
+    /// sequential scan that costs 15 times the GIN index (docs/performance.md, "Query plans at 100,000 posts").
+    /// </summary>
+    Task<IAsyncDisposable> PreferIndexScansAsync(CancellationToken ct);
+
     /// <summary>Stops tracking every loaded entity: a long import stays flat in memory, and a failed write leaves nothing behind.</summary>
     void ForgetTracked();
 

@@ -1,11 +1,15 @@
--- The newest-first search page as the API sends it, for a rare word: "zinnia", in 50 published posts.
-SELECT p0.id, p0.xmin, p0.published_at, p0.slug, p0.title, p0.excerpt, p0.status, i.id, p0.categories, p0.metadata, i.id IS NULL, '/media/' || COALESCE(i.sha256, '') || '.' || COALESCE(i.extension, ''), i.width, i.height, i.alt, p0.reading_time_minutes, p0.created_at, p0.updated_at
+-- GET /api/v1/posts?q=zinnia&sort=-publishedAt: the page statement, as the API (EF Core 10 + Npgsql) sent it, parameters written as literals.
+-- Captured on bench/data/generate.sql data (100,000 posts) from Cms at commit 6ad8c28: SQL text and values from
+-- the PostgreSQL log (log_min_duration_statement = 0); see docs/performance.md.
+-- Search statements run in a transaction after SET LOCAL enable_seqscan = off (ICmsDb.PreferIndexScansAsync).
+SET enable_seqscan = off;
+SELECT p0.id, p0.xmin, p0.published_at, p0.slug, p0.title, p0.excerpt, p0.status, p0.categories, p0.metadata, i.id IS NULL, i.id, '/media/' || COALESCE(i.sha256, '') || '.' || COALESCE(i.extension, ''), i.width, i.height, i.alt, p0.reading_time_minutes, p0.created_at, p0.updated_at
 FROM (
     SELECT p.id, p.categories, p.created_at, p.excerpt, p.feature_image_id, p.metadata, p.published_at, p.reading_time_minutes, p.slug, p.status, p.title, p.updated_at, p.xmin
     FROM posts AS p
-    WHERE p.status = 'published' AND p.published_at <= '2026-11-25 19:55:59.531876+00'::timestamptz AND p.search_vector @@ websearch_to_tsquery('english', 'zinnia'::text)
+    WHERE p.status = 'published' AND p.published_at <= '2026-11-25 20:34:53.125845+00'::timestamptz AND p.search_vector @@ websearch_to_tsquery('english', 'zinnia'::text)
     ORDER BY p.published_at DESC, p.id DESC
     LIMIT 21
 ) AS p0
 LEFT JOIN images AS i ON p0.feature_image_id = i.id
-ORDER BY p0.published_at DESC, p0.id DESC, i.id;
+ORDER BY p0.published_at DESC, p0.id DESC;

@@ -3322,7 +3322,7 @@ export interface operations {
                  */
                 publishedBefore?: string;
                 /**
-                 * @description Full-text search, web-search syntax: words, "exact phrases", -excluded, or. Orders by relevance unless sort is given.
+                 * @description Full-text search, web-search syntax: words, "exact phrases", -excluded, or. Orders by relevance (title and excerpt matches first, then body-only matches newest first) unless sort is given.
                  * @example treaty -draft
                  */
                 q?: string;

@@ -12,6 +12,9 @@ public static class Migrations
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Migrations));
+        // No command timeout: a migration that rewrites posts (a new stored column, a new search language) takes
+        // minutes on a large database (about 1 minute for 100,000 posts), far past the 30-second default.
+        db.Database.SetCommandTimeout(0);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
         {

@@ -44,7 +44,7 @@ public static class PostEndpoints
     /// <param name="category" example="news">Comma-separated category names or slugs: posts in any of them.</param>
     /// <param name="publishedAfter" example="2026-01-01T00:00:00Z">Only posts published at or after this instant (ISO 8601).</param>
     /// <param name="publishedBefore" example="2026-02-01T00:00:00Z">Only posts published before this instant (ISO 8601).</param>
-    /// <param name="q" example="treaty -draft">Full-text search, web-search syntax: words, "exact phrases", -excluded, or. Orders by relevance unless sort is given.</param>
+    /// <param name="q" example="treaty -draft">Full-text search, web-search syntax: words, "exact phrases", -excluded, or. Orders by relevance (title and excerpt matches first, then body-only matches newest first) unless sort is given.</param>
     /// <param name="sort" example="-publishedAt,title">Comma list of publishedAt, updatedAt, createdAt, title, each optionally prefixed with '-'; default -publishedAt (relevance with q).</param>
     /// <param name="page" example="1">1-based page number (default 1); not together with cursor.</param>
     /// <param name="pageSize" example="20">Items per page, 1–100 (default 20).</param>

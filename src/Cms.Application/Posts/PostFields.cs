@@ -61,6 +61,7 @@ public static class PostFields
     public static Expression<Func<Post, bool>> Matches(string q, string language) =>
         p => EF.Property<NpgsqlTsVector>(p, PostSearch.VectorProperty).Matches(EF.Functions.WebSearchToTsQuery(language, q));
 
+    /// <summary>Relevance on title and excerpt (<see cref="PostSearch.RankVectorProperty"/>): 0 for a match only in the body.</summary>
     public static Expression<Func<Post, float>> Rank(string q, string language) =>
-        p => EF.Property<NpgsqlTsVector>(p, PostSearch.VectorProperty).RankCoverDensity(EF.Functions.WebSearchToTsQuery(language, q));
+        p => EF.Property<NpgsqlTsVector>(p, PostSearch.RankVectorProperty).RankCoverDensity(EF.Functions.WebSearchToTsQuery(language, q));
 }

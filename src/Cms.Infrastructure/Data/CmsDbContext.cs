@@ -25,6 +25,14 @@ public sealed class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbCon
 
     public void ForgetTracked() => ChangeTracker.Clear();
 
+    public async Task<IAsyncDisposable> PreferIndexScansAsync(CancellationToken ct)
+    {
+        // Disposed without a commit, the transaction rolls back: it only read, and SET LOCAL ends with it.
+        var transaction = await Database.BeginTransactionAsync(ct);
+        await Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", ct);
+        return transaction;
+    }
+
     public IQueryable<TResult> SqlQuery<TResult>(FormattableString sql) => Database.SqlQuery<TResult>(sql);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Cms.Infrastructure.Data;
 
 /// <summary>
-/// Keeps the stored search vector in the configured text search configuration. A generated column
-/// fixes its configuration in its expression, so a new Cms:Search:Language rebuilds the column and
-/// its index once, in one transaction, at migration time.
+/// Keeps the stored search vectors (search_vector and rank_vector) in the configured text search
+/// configuration. A generated column fixes its configuration in its expression, so a new
+/// Cms:Search:Language rebuilds the columns and the index once, in one transaction, at migration time.
 /// </summary>
 public static partial class SearchLanguage
 {
@@ -19,12 +19,12 @@ public static partial class SearchLanguage
         var known = await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_ts_config WHERE cfgname = {language}").SingleAsync(ct);
         if (known == 0)
             throw new InvalidOperationException($"Cms:Search:Language '{language}' is not a text search configuration of this PostgreSQL (see \\dF in psql).");
-        var expression = await db.Database.SqlQuery<string>($"""
+        var expressions = await db.Database.SqlQuery<string>($"""
             SELECT pg_get_expr(d.adbin, d.adrelid) AS "Value"
             FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-            WHERE d.adrelid = 'posts'::regclass AND a.attname = 'search_vector'
-            """).SingleAsync(ct);
-        if (expression.Contains($"'{language}'::regconfig", StringComparison.Ordinal)) return;
+            WHERE d.adrelid = 'posts'::regclass AND a.attname IN ('search_vector', 'rank_vector')
+            """).ToListAsync(ct);
+        if (expressions.Count == 2 && expressions.All(e => e.Contains($"'{language}'::regconfig", StringComparison.Ordinal))) return;
 
         logger.LogInformation("Rebuilding the post search vector for text search configuration {Language}", language);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -34,6 +34,8 @@ public static partial class SearchLanguage
             ALTER TABLE posts DROP COLUMN search_vector;
             ALTER TABLE posts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({PostSearch.VectorSql(language)}) STORED;
             CREATE INDEX ix_posts_search_vector ON posts USING gin (search_vector);
+            ALTER TABLE posts DROP COLUMN IF EXISTS rank_vector;
+            ALTER TABLE posts ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS ({PostSearch.RankVectorSql(language)}) STORED;
             """, ct);
 #pragma warning restore EF1002
         await transaction.CommitAsync(ct);

@@ -101,6 +101,71 @@ public sealed class SearchTests(CmsApiFactory api) : IClassFixture<CmsApiFactory
     }
 
     [Fact]
+    public async Task Relevance_ranks_title_then_excerpt_matches_and_body_only_matches_come_after_them_newest_first()
+    {
+        var tag = TestApi.Unique("rank");
+        // Many body hits do not lift a post: relevance is on title and excerpt, a body match only makes it a match.
+        await PublishAsync("Old body", "lantern lantern lantern lantern lantern", tag, daysAgo: 5);
+        await PublishAsync("New body", "one lantern", tag, daysAgo: 1);
+        await PublishAsync("Lantern makers", "Nothing here.", tag, daysAgo: 10);
+        await PublishAsync("Excerpt only", "Nothing here either.", tag, excerpt: "About a lantern", daysAgo: 3);
+        await PublishAsync("Unrelated", "No match.", tag, daysAgo: 2);
+
+        Assert.Equal(["Lantern makers", "Excerpt only", "New body", "Old body"], await TitlesAsync($"/api/v1/posts?tag={tag}&q=lantern"));
+    }
+
+    [Fact]
+    public async Task Walking_a_ranked_search_with_drafts_and_ties_gives_each_match_once_in_the_order_of_the_whole_list()
+    {
+        var tag = TestApi.Unique("rankwalk");
+        for (var i = 0; i < 7; i++)
+        {
+            var title = i % 3 == 0 ? $"Beacon {i}" : $"Post {i}";
+            // Drafts have no publication date: among equally relevant posts they sort first (nulls first, descending).
+            var status = i % 4 == 1 ? "draft" : "published";
+            await _admin.CreatePostAsync(new { title, body = "a beacon", status, tags = new[] { tag },
+                publishedAt = status == "published" ? api.Clock.GetUtcNow().AddDays(-1 - (i % 2)) : (DateTimeOffset?)null });
+        }
+        var baseUrl = $"/api/v1/posts?tag={tag}&q=beacon&status=all&pageSize=2";
+        var all = await _admin.GetAsync($"/api/v1/posts?tag={tag}&q=beacon&status=all&pageSize=50").ExpectAsync(HttpStatusCode.OK);
+        var expected = all["items"]!.AsArray().Select(i => (string)i!["id"]!).ToList();
+
+        var walked = new List<string>();
+        var url = baseUrl;
+        for (var page = 0; page < 10; page++)
+        {
+            var list = await _admin.GetAsync(url).ExpectAsync(HttpStatusCode.OK);
+            walked.AddRange(list["items"]!.AsArray().Select(i => (string)i!["id"]!));
+            Assert.Equal(7, (int)list["pagination"]!["total"]!);
+            var next = (string?)list["pagination"]!["nextCursor"];
+            if (next is null) break;
+            url = baseUrl + "&cursor=" + Uri.EscapeDataString(next);
+        }
+
+        Assert.Equal(7, expected.Count);
+        Assert.Equal(expected, walked);
+        var titles = all["items"]!.AsArray().Select(i => (string)i!["title"]!).ToList();
+        Assert.All(titles.Take(3), t => Assert.StartsWith("Beacon", t));
+    }
+
+    [Fact]
+    public async Task A_tag_or_author_that_does_not_exist_gives_an_empty_page_without_reading_posts()
+    {
+        api.Commands.Reset();
+
+        var byTag = await _reader.GetAsync($"/api/v1/posts?tag={TestApi.Unique("nosuchtag")}&q=anything").ExpectAsync(HttpStatusCode.OK);
+        var byAuthor = await _reader.GetAsync($"/api/v1/posts?author={TestApi.Unique("nosuchauthor")}").ExpectAsync(HttpStatusCode.OK);
+
+        foreach (var list in new[] { byTag, byAuthor })
+        {
+            Assert.Empty(list["items"]!.AsArray());
+            Assert.Equal(0, (int)list["pagination"]!["total"]!);
+            Assert.Null((string?)list["pagination"]!["nextCursor"]);
+        }
+        Assert.DoesNotContain(api.Commands.Texts, sql => sql.Contains("websearch_to_tsquery", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_search_query_that_is_only_punctuation_finds_nothing_and_is_not_an_error()
     {
         var list = await _reader.GetAsync("/api/v1/posts?q=" + Uri.EscapeDataString("!!! & | :*")).ExpectAsync(HttpStatusCode.OK);

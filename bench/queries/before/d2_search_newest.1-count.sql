@@ -1,0 +1,6 @@
+-- GET /api/v1/posts?q=government&sort=-publishedAt: the count statement, as the API (EF Core 10 + Npgsql) sent it, parameters written as literals.
+-- Captured on bench/data/generate.sql data (100,000 posts) from Cms at commit d2aad65: SQL text from the
+-- EF Core command log, values from the PostgreSQL log (log_min_duration_statement = 0); see docs/performance.md.
+SELECT count(*)::int
+FROM posts AS p
+WHERE p.status = 'published' AND p.published_at <= '2026-11-25 19:55:59.531876+00'::timestamptz AND p.search_vector @@ websearch_to_tsquery('english', 'government'::text);

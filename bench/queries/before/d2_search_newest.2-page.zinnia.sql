@@ -1,0 +1,11 @@
+-- The newest-first search page as the API sends it, for a rare word: "zinnia", in 50 published posts.
+SELECT p0.id, p0.xmin, p0.published_at, p0.slug, p0.title, p0.excerpt, p0.status, i.id, p0.categories, p0.metadata, i.id IS NULL, '/media/' || COALESCE(i.sha256, '') || '.' || COALESCE(i.extension, ''), i.width, i.height, i.alt, p0.reading_time_minutes, p0.created_at, p0.updated_at
+FROM (
+    SELECT p.id, p.categories, p.created_at, p.excerpt, p.feature_image_id, p.metadata, p.published_at, p.reading_time_minutes, p.slug, p.status, p.title, p.updated_at, p.xmin
+    FROM posts AS p
+    WHERE p.status = 'published' AND p.published_at <= '2026-11-25 19:55:59.531876+00'::timestamptz AND p.search_vector @@ websearch_to_tsquery('english', 'zinnia'::text)
+    ORDER BY p.published_at DESC, p.id DESC
+    LIMIT 21
+) AS p0
+LEFT JOIN images AS i ON p0.feature_image_id = i.id
+ORDER BY p0.published_at DESC, p0.id DESC, i.id;
