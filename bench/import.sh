@@ -4,7 +4,8 @@
 #
 #   bench/import.sh           # needs: the .NET SDK, python3, PostgreSQL (psql for the clean-up)
 #
-# CMS_BENCH_CONNECTION  PostgreSQL for a throw-away database (default: the test cluster on 55432)
+# CMS_BENCH_CONNECTION  PostgreSQL for a throw-away database (default: the test cluster on 55432); psql
+#                       creates and drops it on the same port
 # POSTS                 how many posts (default 10000): bodies of 2–10 KB, 50 authors, 200 tags
 #
 # The database is created by the command's own migration run and dropped at the end. The timing is
@@ -16,12 +17,15 @@ cd "$(dirname "$0")/.."
 
 CONNECTION=${CMS_BENCH_CONNECTION:-"Host=localhost;Port=55432;Username=cms;Password=cms"}
 POSTS=${POSTS:-10000}
+# psql (database creation and clean-up) talks to the port of the same connection string.
+PORT=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$CONNECTION")
+PORT=${PORT:-5432}
 DB="cms_bench_import_$$"
 WORK=$(mktemp -d)
 
 cleanup() {
   if command -v psql >/dev/null; then
-    PGPASSWORD=cms psql -h localhost -p 55432 -U cms -d postgres -qc "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+    PGPASSWORD=cms psql -h localhost -p "$PORT" -U cms -d postgres -qc "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
   fi
   rm -rf "$WORK"
 }
@@ -60,7 +64,7 @@ run() {
   Logging__LogLevel__Default=Warning \
     "${timer[@]}" dotnet src/Cms.Api/bin/Release/net10.0/Cms.Api.dll import "$WORK/site" | grep -v "post files$"
 }
-PGPASSWORD=cms psql -h localhost -p 55432 -U cms -d postgres -qc "CREATE DATABASE $DB" >/dev/null
+PGPASSWORD=cms psql -h localhost -p "$PORT" -U cms -d postgres -qc "CREATE DATABASE $DB" >/dev/null
 echo "== first import (every post created)"
 run
 echo "== second import (every post unchanged)"

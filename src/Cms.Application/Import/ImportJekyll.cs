@@ -19,16 +19,27 @@ public static class ImportJekyll
     public sealed record Command(ImportPackage Package, IProgress<int>? Progress = null) : ICommand<ImportReport>;
 
     /// <summary>
-    /// Each post is saved in its own transaction through <see cref="PostChanges"/>, the write path of the
-    /// API, so an import cannot store what a PUT would refuse. A file that fails is reported and the
-    /// others go on; one that matches its post (by slug) is not written at all.
+    /// Posts go in batches: the files of a batch are read, parsed and rendered (in parallel), their
+    /// authors, tags and existing posts (by slug) looked up in a few queries, and the changed posts
+    /// saved in one transaction with their webhook events. When that save fails the batch is rolled
+    /// back whole and each of its posts goes again in a transaction of its own through
+    /// <see cref="PostChanges.ApplyAsync"/>, the write path of the API, so only a bad post fails. A
+    /// file that fails is reported and the others go on; one that matches its post is not written.
     /// </summary>
-    public sealed class Handler(ICmsDb db, PostChanges changes, PostImages images, TimeProvider clock, IOptions<ImportOptions> options)
+    public sealed class Handler(ICmsDb db, PostChanges changes, PostImages images, IMarkdownRenderer markdown, TimeProvider clock,
+        IOptions<ImportOptions> options)
         : ICommandHandler<Command, ImportReport>
     {
         /// <summary>Most characters read from one post file: a body may have a million, plus the front matter.</summary>
         private const int MaxFileChars = 1_100_000;
-        private const int BatchSize = 200;
+
+        /// <summary>
+        /// Posts per transaction: large enough that commits and round trips stop counting, small enough
+        /// that a batch's texts and tracked entities stay a few megabytes whatever the size of the site.
+        /// </summary>
+        public const int BatchSize = 250;
+
+        private static readonly ParallelOptions Parallel = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
         private readonly Dictionary<string, string> _authorSlugs = new(StringComparer.OrdinalIgnoreCase);
         // Building a validator compiles its rules, and the read buffer is 2 MB: once per import, not once per post.
@@ -39,18 +50,17 @@ public static class ImportJekyll
         {
             var report = new ImportReportBuilder();
             foreach (var rejected in command.Package.Rejected) report.Fail(rejected.File, rejected.Message, null);
-            var zone = options.Value.Zone;
             var done = 0;
             foreach (var batch in command.Package.Posts.Chunk(BatchSize))
             {
-                var posts = new List<(ImportEntry Entry, JekyllPost Post)>();
-                foreach (var entry in batch)
-                    if (await ReadAsync(entry, zone, report, ct) is { } post) posts.Add((entry, post));
-                // The batch's existing posts come in one query (three statements with authors and tags), not one per post.
-                var slugs = posts.Select(p => p.Post.Slug).Distinct().ToList();
-                var existing = (await WithBylineAndTags().Where(p => slugs.Contains(p.Slug)).ToListAsync(ct)).ToDictionary(p => p.Slug);
-                var existingSlugs = existing.Keys.ToHashSet();
-                foreach (var (entry, post) in posts) await ImportAsync(command.Package, entry, post, existing, existingSlugs, report, ct);
+                var outcomes = await ImportBatchAsync(command.Package, batch, report, ct);
+                // In the order of the files, whatever order the batch wrote them in.
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    var (outcome, slug, message) = outcomes[i]!;
+                    if (message is not null) report.Fail(batch[i].Path, $"{batch[i].Path}: {message}", slug);
+                    else report.Done(batch[i].Path, outcome, slug!);
+                }
                 // The change tracker only ever holds one batch of posts, authors and tags.
                 db.ForgetTracked();
                 done += batch.Length;
@@ -60,69 +70,182 @@ public static class ImportJekyll
             return report.Build();
         }
 
-        private async Task<JekyllPost?> ReadAsync(ImportEntry entry, TimeZoneInfo zone, ImportReportBuilder report, CancellationToken ct)
+        /// <summary>What became of one file: created, updated, unchanged, or failed with a message.</summary>
+        private sealed record Outcome(string Kind, string? Slug, string? Message = null)
         {
+            public static Outcome Failed(string? slug, string message) => new("failed", slug, message);
+        }
+
+        /// <summary>A file that was read into a valid input, and the post it changes (if it exists).</summary>
+        private sealed record Item(int Index, ImportEntry Entry, JekyllPost Post, PostInput Input)
+        {
+            public Post? Existing { get; set; }
+        }
+
+        private async Task<Outcome?[]> ImportBatchAsync(ImportPackage package, ImportEntry[] batch, ImportReportBuilder report, CancellationToken ct)
+        {
+            var outcomes = new Outcome?[batch.Length];
+
+            // Read one file after another (the entries of a zip cannot be read at the same time), parse in parallel.
+            var texts = new string?[batch.Length];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                try
+                {
+                    texts[i] = await ReadTextAsync(batch[i], ct);
+                }
+                catch (ImportFileException e)
+                {
+                    outcomes[i] = Outcome.Failed(null, e.Message);
+                }
+            }
+            var zone = options.Value.Zone;
+            var parsed = new JekyllPost?[batch.Length];
+            System.Threading.Tasks.Parallel.For(0, batch.Length, Parallel, i =>
+            {
+                if (texts[i] is not { } text) return;
+                try
+                {
+                    parsed[i] = JekyllPost.Read(batch[i].Path, text, batch[i].InDrafts, zone);
+                }
+                catch (ImportFileException e)
+                {
+                    outcomes[i] = Outcome.Failed(null, e.Message);
+                }
+            });
+
+            // Inputs one by one: an unknown author or an image is created (and saved) on first sight.
+            var items = new List<Item>();
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (parsed[i] is not { } post) continue;
+                try
+                {
+                    var input = await InputAsync(package, batch[i], post, report, ct);
+                    var invalid = _validator.Validate(input);
+                    if (invalid.IsValid) items.Add(new Item(i, batch[i], post, input));
+                    else outcomes[i] = Outcome.Failed(post.Slug, string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct()));
+                }
+                catch (Exception e) when (e is ValidationException or ConflictException or DbUpdateException)
+                {
+                    db.ForgetTracked();
+                    outcomes[i] = Outcome.Failed(post.Slug, Message(e));
+                }
+            }
+
+            // The batch's existing posts come in one query (three statements with authors and tags), not one per post.
+            var slugs = items.Select(p => p.Post.Slug).Distinct().ToList();
+            var existing = (await WithBylineAndTags().Where(p => slugs.Contains(p.Slug)).ToListAsync(ct)).ToDictionary(p => p.Slug);
+            var writes = new List<Item>();
+            // A second file with a slug already written in this batch goes after the batch, on its own,
+            // where it finds the first one's post.
+            var later = new List<Item>();
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                item.Existing = existing.GetValueOrDefault(item.Post.Slug);
+                if (written.Contains(item.Post.Slug)) later.Add(item);
+                else if (item.Existing is not null && ImportedPosts.Same(item.Existing, item.Input))
+                    outcomes[item.Index] = new Outcome("unchanged", item.Post.Slug);
+                else
+                {
+                    writes.Add(item);
+                    written.Add(item.Post.Slug);
+                }
+            }
+            if (writes.Count > 0 && !await WriteBatchAsync(writes, outcomes, ct))
+            {
+                // The batch was rolled back whole: each post again, in its own transaction, so that only a bad one fails.
+                db.ForgetTracked();
+                foreach (var item in writes) outcomes[item.Index] = await ImportOneAsync(item, ct);
+            }
+            foreach (var item in later) outcomes[item.Index] = await ImportOneAsync(item, ct);
+            return outcomes;
+        }
+
+        /// <summary>Renders the bodies in parallel, then saves every post of <paramref name="writes"/> in one transaction.</summary>
+        /// <returns>False when the save failed: nothing of the batch was written.</returns>
+        private async Task<bool> WriteBatchAsync(List<Item> writes, Outcome?[] outcomes, CancellationToken ct)
+        {
+            var html = new string[writes.Count];
+            System.Threading.Tasks.Parallel.For(0, writes.Count, Parallel, k => html[k] = markdown.ToSafeHtml(writes[k].Input.Body ?? ""));
+
+            var authorSlugs = writes.SelectMany(w => w.Input.Authors ?? []).Distinct().ToList();
+            var authors = await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct);
+            var tags = await TagLookup.LoadAsync(db, writes.SelectMany(w => w.Input.Tags ?? []), ct);
+            for (var k = 0; k < writes.Count; k++)
+            {
+                var (item, input) = (writes[k], writes[k].Input);
+                var unknown = (input.Authors ?? []).Where(a => !authors.ContainsKey(a)).Distinct().ToList();
+                if (unknown.Count > 0)
+                {
+                    // The authors were created a moment ago: only a concurrent delete gets here.
+                    outcomes[item.Index] = Outcome.Failed(item.Post.Slug, $"Unknown author slug(s): {string.Join(", ", unknown)}. Create the author first.");
+                    continue;
+                }
+                var now = clock.GetUtcNow();
+                var target = item.Existing ?? new Post("", now);
+                PostChanges.Apply(target, input, html[k], [.. (input.Authors ?? []).Select(a => authors[a])], tags.Resolve(input.Tags ?? [], now),
+                    input.FeatureImageId, now);
+                if (item.Existing is null) db.Posts.Add(target);
+                Outbox.PostChanged(db, target, now);
+                outcomes[item.Index] = new Outcome(item.Existing is null ? "created" : "updated", item.Post.Slug);
+            }
             try
             {
-                return JekyllPost.Read(entry.Path, await ReadTextAsync(entry, ct), entry.InDrafts, zone);
+                await db.SaveChangesAsync(ct);
+                return true;
             }
-            catch (ImportFileException e)
+            catch (DbUpdateException)
             {
-                report.Fail(entry.Path, $"{entry.Path}: {e.Message}", null);
-                return null;
+                return false;
             }
         }
 
         private IQueryable<Post> WithBylineAndTags() =>
             db.Posts.Include(p => p.Authors).ThenInclude(a => a.Author).Include(p => p.Tags).ThenInclude(t => t.Tag);
 
-        /// <param name="loaded">Posts of this batch loaded and still tracked; emptied when a failure clears the tracker.</param>
-        /// <param name="existingSlugs">Slugs that have a post: one not in <paramref name="loaded"/> is loaded on its own.</param>
-        private async Task ImportAsync(ImportPackage package, ImportEntry entry, JekyllPost post, Dictionary<string, Post> loaded,
-            HashSet<string> existingSlugs, ImportReportBuilder report, CancellationToken ct)
+        /// <summary>The post's input: authors by slug (created when new), the front-matter image as an image of the library.</summary>
+        private async Task<PostInput> InputAsync(ImportPackage package, ImportEntry entry, JekyllPost post, ImportReportBuilder report, CancellationToken ct)
         {
+            var metadata = (JsonObject)post.Metadata.DeepClone();
+            var imageId = post.Image is { } reference ? await images.ResolveAsync(package, entry, reference, report, ct) : null;
+            if (imageId is not null) metadata.Remove("image");
+            return new PostInput(post.Title, post.Slug, post.Excerpt, post.Body, post.Draft ? PostStatus.Draft : PostStatus.Published,
+                post.Date, await AuthorSlugsAsync(post.Authors, ct), post.Tags, post.Categories,
+                metadata.ToDictionary(m => m.Key, m => JsonSerializer.SerializeToElement(m.Value)), imageId);
+        }
+
+        /// <summary>One post in its own transaction, through the API's write path (and its lookups).</summary>
+        private async Task<Outcome> ImportOneAsync(Item item, CancellationToken ct)
+        {
+            var (post, input) = (item.Post, item.Input);
             try
             {
-                var metadata = (JsonObject)post.Metadata.DeepClone();
-                var imageId = post.Image is { } reference ? await images.ResolveAsync(package, entry, reference, report, ct) : null;
-                if (imageId is not null) metadata.Remove("image");
-                var input = new PostInput(post.Title, post.Slug, post.Excerpt, post.Body, post.Draft ? PostStatus.Draft : PostStatus.Published,
-                    post.Date, await AuthorSlugsAsync(post.Authors, ct), post.Tags, post.Categories,
-                    metadata.ToDictionary(m => m.Key, m => JsonSerializer.SerializeToElement(m.Value)), imageId);
-                var invalid = _validator.Validate(input);
-                if (!invalid.IsValid)
-                {
-                    report.Fail(entry.Path, $"{entry.Path}: {string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct())}", post.Slug);
-                    return;
-                }
-                var existing = loaded.GetValueOrDefault(post.Slug)
-                    ?? (existingSlugs.Contains(post.Slug) ? await WithBylineAndTags().FirstOrDefaultAsync(p => p.Slug == post.Slug, ct) : null);
-                if (existing is not null && ImportedPosts.Same(existing, input))
-                {
-                    report.Done(entry.Path, "unchanged", post.Slug);
-                    return;
-                }
+                var existing = await WithBylineAndTags().FirstOrDefaultAsync(p => p.Slug == post.Slug, ct);
+                if (existing is not null && ImportedPosts.Same(existing, input)) return new Outcome("unchanged", post.Slug);
                 var now = clock.GetUtcNow();
                 var target = existing ?? new Post("", now);
                 await changes.ApplyAsync(target, input, isNew: existing is null, now, ct);
                 if (existing is null) db.Posts.Add(target);
                 Outbox.PostChanged(db, target, now);
                 await db.SaveChangesAsync(ct);
-                existingSlugs.Add(post.Slug);
-                loaded[post.Slug] = target;
-                report.Done(entry.Path, existing is null ? "created" : "updated", post.Slug);
+                return new Outcome(existing is null ? "created" : "updated", post.Slug);
             }
             catch (Exception e) when (e is ValidationException or ConflictException or DbUpdateException)
             {
                 // Nothing of this post was saved; what it left in the change tracker must not ride along with the next one.
                 db.ForgetTracked();
-                loaded.Clear();
-                var message = e is ValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e is DbUpdateException
-                    ? "The database refused the post (a concurrent import or edit may have taken the same slug, tag or author); import the file again."
-                    : e.Message;
-                report.Fail(entry.Path, $"{entry.Path}: {message}", post.Slug);
+                return Outcome.Failed(post.Slug, Message(e));
             }
         }
+
+        private static string Message(Exception e) => e switch
+        {
+            ValidationException v => string.Join(" ", v.Errors.SelectMany(x => x.Value)),
+            DbUpdateException => "The database refused the post (a concurrent import or edit may have taken the same slug, tag or author); import the file again.",
+            _ => e.Message,
+        };
 
         private async Task<string> ReadTextAsync(ImportEntry entry, CancellationToken ct)
         {

@@ -13,13 +13,27 @@ public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown)
     public async Task ApplyAsync(Post post, PostInput input, bool isNew, DateTimeOffset now, CancellationToken ct)
     {
         await SetSlugAsync(post, input, isNew, ct);
-        var body = input.Body ?? "";
-        post.SetContent(input.Title.Trim(), input.Excerpt, body, markdown.ToSafeHtml(body));
+        var authors = await ResolveAuthorsAsync(input.Authors ?? [], ct);
+        var tags = input.Tags is { Count: > 0 } values ? (await TagLookup.LoadAsync(db, values, ct)).Resolve(values, now) : [];
+        var imageId = await Images.ImageIds.ResolveAsync(db, input.FeatureImageId, "featureImageId", ct);
+        Apply(post, input, markdown.ToSafeHtml(input.Body ?? ""), authors, tags, imageId, now);
+    }
+
+    /// <summary>
+    /// The write itself, once everything is looked up: an import resolves the authors, tags and
+    /// slugs of a whole batch in a few queries and renders the bodies in parallel, then calls this.
+    /// The slug must be free and the feature image must exist (the caller has checked).
+    /// </summary>
+    public static void Apply(Post post, PostInput input, string html, IReadOnlyList<Author> authors, IReadOnlyList<Tag> tags,
+        Guid? featureImageId, DateTimeOffset now)
+    {
+        if (input.Slug is { } slug && slug != post.Slug) post.SetSlug(slug);
+        post.SetContent(input.Title.Trim(), input.Excerpt, input.Body ?? "", html);
         SetStatus(post, input, now);
-        post.SetAuthors(await ResolveAuthorsAsync(input.Authors ?? [], ct));
-        post.SetTags(await ResolveTagsAsync(input.Tags ?? [], now, ct));
+        post.SetAuthors(authors);
+        post.SetTags(tags);
         post.SetCategories(input.Categories ?? [], name => Slugs.From(name, "uncategorized"));
-        post.SetFeatureImage(await Images.ImageIds.ResolveAsync(db, input.FeatureImageId, "featureImageId", ct));
+        post.SetFeatureImage(featureImageId);
         post.SetMetadata(JsonSerializer.Serialize(input.Metadata ?? new Dictionary<string, JsonElement>(), CmsJson.Options));
         post.Touch(now);
     }
@@ -61,34 +75,5 @@ public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown)
         if (unknown.Count > 0)
             throw new ValidationException("authors", $"Unknown author slug(s): {string.Join(", ", unknown)}. Create the author first.");
         return [.. slugs.Select(s => found.First(a => a.Slug == s))];
-    }
-
-    /// <summary>Tags named by slug or by name; a name that matches no tag creates one.</summary>
-    private async Task<List<Tag>> ResolveTagsAsync(IReadOnlyList<string> values, DateTimeOffset now, CancellationToken ct)
-    {
-        if (values.Count == 0) return [];
-        var wanted = values.Select(v => (Name: v.Trim(), Slug: Slugs.From(v, "tag"))).ToList();
-        var slugs = wanted.Select(w => w.Slug).Distinct().ToList();
-        var names = wanted.Select(w => w.Name.ToLowerInvariant()).Distinct().ToList();
-        var exact = wanted.Select(w => w.Name).Distinct().ToList();
-        var found = await db.Tags.Where(t => slugs.Contains(t.Slug) || exact.Contains(t.Slug) || names.Contains(t.Name.ToLower())).ToListAsync(ct);
-        var tags = new List<Tag>();
-        foreach (var (name, slug) in wanted)
-        {
-            // A value that is a tag's slug names that tag; else a tag's current name (a renamed tag
-            // keeps its old slug); else the slug the value would get.
-            var tag = found.Find(t => t.Slug == name)
-                ?? found.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? found.Find(t => t.Slug == slug);
-            if (tag is null)
-            {
-                tag = new Tag(slug, name, now);
-                db.Tags.Add(tag);
-                Outbox.TagChanged(db, WebhookEvents.TagCreated, tag, now);
-                found.Add(tag);
-            }
-            tags.Add(tag);
-        }
-        return tags;
     }
 }

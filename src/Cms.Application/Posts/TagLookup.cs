@@ -1,0 +1,58 @@
+using Cms.Application.Common;
+using Cms.Application.Webhooks;
+using Cms.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Application.Posts;
+
+/// <summary>
+/// Tags named by slug or by name, read in one query for every value at once: one post's tags, or the
+/// tags of a whole import batch. A name that matches no tag creates one (tracked, with its event).
+/// </summary>
+public sealed class TagLookup
+{
+    private readonly ICmsDb _db;
+    private readonly List<Tag> _found;
+
+    private TagLookup(ICmsDb db, List<Tag> found)
+    {
+        _db = db;
+        _found = found;
+    }
+
+    public static async Task<TagLookup> LoadAsync(ICmsDb db, IEnumerable<string> values, CancellationToken ct)
+    {
+        var wanted = values.Select(v => (Name: v.Trim(), Slug: Slugs.From(v, "tag"))).ToList();
+        if (wanted.Count == 0) return new TagLookup(db, []);
+        var slugs = wanted.Select(w => w.Slug).Distinct().ToList();
+        var names = wanted.Select(w => w.Name.ToLowerInvariant()).Distinct().ToList();
+        var exact = wanted.Select(w => w.Name).Distinct().ToList();
+        var found = await db.Tags.Where(t => slugs.Contains(t.Slug) || exact.Contains(t.Slug) || names.Contains(t.Name.ToLower())).ToListAsync(ct);
+        return new TagLookup(db, found);
+    }
+
+    /// <summary>The tags for <paramref name="values"/>, which must be among those loaded.</summary>
+    public List<Tag> Resolve(IReadOnlyList<string> values, DateTimeOffset now)
+    {
+        var tags = new List<Tag>();
+        foreach (var value in values)
+        {
+            var name = value.Trim();
+            var slug = Slugs.From(value, "tag");
+            // A value that is a tag's slug names that tag; else a tag's current name (a renamed tag
+            // keeps its old slug); else the slug the value would get.
+            var tag = _found.Find(t => t.Slug == name)
+                ?? _found.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? _found.Find(t => t.Slug == slug);
+            if (tag is null)
+            {
+                tag = new Tag(slug, name, now);
+                _db.Tags.Add(tag);
+                Outbox.TagChanged(_db, WebhookEvents.TagCreated, tag, now);
+                _found.Add(tag);
+            }
+            tags.Add(tag);
+        }
+        return tags;
+    }
+}
