@@ -25,21 +25,11 @@ for line in lines:
     elif entries:
         entries[-1][1] += "\n" + (line[1:] if line.startswith("\t") else line)
 
-# A request's statements go through one connection (one DbContext); other backends in the window are
-# background work (webhook delivery, ...) or other databases: the backend with the most statements wins.
-counts = {}
-for pid, e in entries:
-    if e.startswith("LOG:  duration:") and " execute " in e:
-        counts[pid] = counts.get(pid, 0) + 1
-main_pid = max(counts, key=counts.get) if counts else None
-if len(counts) > 1:
-    print(f"capture.py: statements of {len(counts) - 1} other backend(s) left out", file=sys.stderr)
-
 statements = []  # [sql, params]
 after_execute = False
-for pid, e in entries:
-    if pid != main_pid:
-        continue
+# The API borrows a pooled connection per statement, so one request's statements come from several
+# backends; only this API's connections log (the capture sets the option on them alone).
+for _, e in entries:
     m = re.match(r"LOG:  duration: [\d.]+ ms  execute [^:]*: (.*)", e, re.S)
     if m:
         statements.append([m.group(1).strip(), {}])

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The markdown table of bench/run.sh from its raw figures (one line per run, tab-separated:
-case, cache, connections, run, kind (api | sql | nginx | rss), req/s or tps or MiB, p50 ms, p99 ms,
-errors): the median of the runs of each case, and API / raw SQL for the reads (API / nginx for M1)."""
+case, cache, connections, run, kind (api | sql | nginx | minimal; case rss: peak memory), req/s or tps or MiB, p50 ms, p99 ms,
+errors): the median of the runs of each case, and API / raw SQL for the reads (API / nginx for M1),
+and API / minimal endpoint when bench/minimal ran."""
 import statistics
 import sys
 from collections import defaultdict
@@ -27,8 +28,14 @@ def fmt(v, digits=0):
     return "" if v is None else f"{v:,.{digits}f}"
 
 
-print("| case | output cache | conns | API req/s | p50 ms | p99 ms | errors | raw SQL tps | API / SQL |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+minimal = any(k[3] == "minimal" and k[0] != "rss" for k in runs)
+head = "| case | output cache | conns | API req/s | p50 ms | p99 ms | errors | raw SQL tps | API / SQL |"
+rule = "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+if minimal:
+    head += " minimal req/s | minimal p99 ms | API / minimal |"
+    rule += "---:|---:|---:|"
+print(head)
+print(rule)
 keys = sorted({k for k in runs if k[3] == "api" and k[0] != "rss"},
               key=lambda k: (ORDER.index(k[0]) if k[0] in ORDER else 99, k[1], int(k[2])))
 for case, cache, conns, _ in keys:
@@ -39,8 +46,14 @@ for case, cache, conns, _ in keys:
     if case == "M1" and limit:
         ratio += " (of nginx)"
     print(f"| {NAMES.get(case, case)} | {cache} | {conns} | {fmt(api)} | {fmt(median((case, cache, conns, 'api'), 1), 2)} | "
-          f"{fmt(median((case, cache, conns, 'api'), 2), 2)} | {int(errors)} | {fmt(limit)} | {ratio} |")
+          f"{fmt(median((case, cache, conns, 'api'), 2), 2)} | {int(errors)} | {fmt(limit)} | {ratio} |", end="")
+    if minimal:
+        bar = median((case, "-", conns, "minimal"), 0)
+        print(f" {fmt(bar)} | {fmt(median((case, '-', conns, 'minimal'), 2), 2)} | {f'{api / bar:.2f}' if api is not None and bar else ''} |", end="")
+    print()
 print()
 for (case, cache, _, kind), values in sorted(runs.items()):
-    if case == "rss":
+    if case == "rss" and kind == "api":
         print(f"- API peak memory (VmHWM) with the output cache {cache}: {values[0][0]:.0f} MiB")
+    elif case == "rss":
+        print(f"- minimal endpoint peak memory (VmHWM): {values[0][0]:.0f} MiB")

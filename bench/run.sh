@@ -24,6 +24,8 @@
 #    PostgreSQL with pgbench (same concurrency, -j 2, same duration). The statements are captured from
 #    the server log of one request per case (log_min_duration_statement = 0 on the capturing API's
 #    connections only), so the scripts follow the code. Each read is reported as API / raw SQL.
+# 4. The same statements behind a minimal Kestrel + Npgsql endpoint (bench/minimal, not in Cms.sln),
+#    the bar of PERFORMANCE.md's "≥ 0.8 × the minimal endpoint": API / minimal, and its p99.
 #
 # Prints a markdown table (medians of RUNS runs) and saves it, with the raw figures, under
 # bench/results/. Exits 1 when any case had errors or non-2xx responses, or pgbench failed: the
@@ -31,7 +33,8 @@
 #
 # POSTS (100000)  DURATION (15, seconds)  WARMUP (5)  CONNECTIONS ("16 64")  RUNS (3)
 # CACHE ("off on")  CASES (all: "Q1 Q2 Q3 Q4 Q5o Q5c W1 W2 M1")  CMS_PG_PORT (55432, scripts/db.sh)
-# BUILD (1; 0 uses the Release build already there)  API_PORT, NGINX_PORT (free ones)
+# BUILD (1; 0 uses the Release builds already there)  API_PORT, NGINX_PORT, MINIMAL_PORT (free ones)
+# MINIMAL (1: the reads also run against bench/minimal, Kestrel + Npgsql sending the captured SQL)
 # Needs wrk, nginx, pgbench, python3, curl, jq; installs the missing ones from the OS packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,9 +48,11 @@ RUNS=${RUNS:-3}
 CACHE=${CACHE:-"off on"}
 CASES=${CASES:-"Q1 Q2 Q3 Q4 Q5o Q5c W1 W2 M1"}
 BUILD=${BUILD:-1}
+MINIMAL=${MINIMAL:-1}
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 API_PORT=${API_PORT:-$(free_port)}
 NGINX_PORT=${NGINX_PORT:-$(free_port)}
+MINIMAL_PORT=${MINIMAL_PORT:-$(free_port)}
 TAG=kubernetes
 WORD=government
 DEPTH=200
@@ -83,7 +88,7 @@ RAW="$WORK/raw.tsv"; : >"$RAW"
 KEY="cms_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
 CONNECTION="Host=localhost;Port=$CMS_PG_PORT;Database=$DB;Username=cms;Password=cms"
 URL="http://127.0.0.1:$API_PORT"
-API_PID=""; NGINX_PID=""
+API_PID=""; NGINX_PID=""; MINIMAL_PID=""
 failures=()
 
 stop_api() {
@@ -94,6 +99,7 @@ cleanup() {
   if [ "$status" -ne 0 ] && [ -s "$WORK/api.log" ]; then log "exit $status; the end of the API's log:"; tail -n 40 "$WORK/api.log" >&2; fi
   stop_api
   if [[ -n $NGINX_PID ]]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
+  if [[ -n $MINIMAL_PID ]]; then kill "$MINIMAL_PID" 2>/dev/null || true; wait "$MINIMAL_PID" 2>/dev/null || true; fi
   "$PSQL" -h localhost -p "$CMS_PG_PORT" -U cms -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
@@ -102,6 +108,10 @@ trap cleanup EXIT
 if [ "$BUILD" = 1 ]; then
   log "building the Release output"
   dotnet build -c Release src/Cms.Api -v q -nologo >/dev/null
+fi
+if [ "$MINIMAL" = 1 ] && { [ "$BUILD" = 1 ] || [ ! -f bench/minimal/bin/Release/net10.0/Minimal.dll ]; }; then
+  log "building bench/minimal"
+  dotnet build -c Release bench/minimal -v q -nologo >/dev/null
 fi
 DLL="$ROOT/src/Cms.Api/bin/Release/net10.0/Cms.Api.dll"
 
@@ -195,18 +205,18 @@ parse_wrk() {
     /Non-2xx or 3xx responses:/ { errors += $5 }
     END { printf "%s %.2f %.2f %d\n", rps, p50, p99, errors }' "$1"
 }
-# $1 case, $2 cache, $3 connections, $4 run, then the wrk arguments.
+# $1 case, $2 cache, $3 connections, $4 run, then the wrk arguments. KIND (api) names the server.
 run_wrk() {
-  local c=$1 cache=$2 conns=$3 run=$4; shift 4
-  local out="$WORK/wrk-$c-$cache-$conns-$run.txt"
+  local c=$1 cache=$2 conns=$3 run=$4 kind=${KIND:-api}; shift 4
+  local out="$WORK/wrk-$kind-$c-$cache-$conns-$run.txt"
   wrk -t2 -c"$conns" -d"${DURATION}s" --latency "$@" >"$out" 2>&1 || true
   read -r rps p50 p99 errors < <(parse_wrk "$out")
   [ -n "$rps" ] || { rps=0; errors=-1; }
   [ -n "$errors" ] || errors=-1
-  if ! kill -0 "$API_PID" 2>/dev/null; then log "the API process has exited"; exit 1; fi
-  printf '%s\t%s\t%s\t%s\tapi\t%s\t%s\t%s\t%s\n' "$c" "$cache" "$conns" "$run" "$rps" "$p50" "$p99" "$errors" >>"$RAW"
-  log "$c cache=$cache c=$conns run $run: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
-  if [ "$errors" != 0 ]; then failures+=("$c cache=$cache c=$conns run $run: $errors errors/non-2xx"); sed -n '1,20p' "$out" >&2; fi
+  if ! kill -0 "${TARGET_PID:-$API_PID}" 2>/dev/null; then log "the $kind process has exited"; exit 1; fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$cache" "$conns" "$run" "$kind" "$rps" "$p50" "$p99" "$errors" >>"$RAW"
+  log "$kind $c cache=$cache c=$conns run $run: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
+  if [ "$errors" != 0 ]; then failures+=("$kind $c cache=$cache c=$conns run $run: $errors errors/non-2xx"); sed -n '1,20p' "$out" >&2; fi
 }
 
 for cache in $CACHE; do
@@ -292,6 +302,21 @@ CONF
   log "cache=$cache: the API's peak RSS (VmHWM) was $(peak_rss_mib) MiB"
   stop_api
 done
+
+# The same statements behind the minimal endpoint.
+if [ "$MINIMAL" = 1 ] && ((${#READS[@]})); then
+  ASPNETCORE_URLS="http://127.0.0.1:$MINIMAL_PORT" dotnet bench/minimal/bin/Release/net10.0/Minimal.dll "$CONNECTION" "$WORK/pgbench" >"$WORK/minimal.log" 2>&1 &
+  MINIMAL_PID=$!
+  for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$MINIMAL_PORT/Q1" 2>/dev/null && break; sleep 0.5; done
+  for c in "${READS[@]}"; do
+    wrk -t2 -c16 -d"${WARMUP}s" "http://127.0.0.1:$MINIMAL_PORT/$c" >/dev/null
+    for conns in $CONNECTIONS; do
+      for run in $(seq 1 "$RUNS"); do KIND=minimal TARGET_PID=$MINIMAL_PID run_wrk "$c" - "$conns" "$run" "http://127.0.0.1:$MINIMAL_PORT/$c"; done
+    done
+  done
+  printf 'rss\tminimal\t-\t-\tminimal\t%s\t0\t0\t0\n' "$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$MINIMAL_PID/status")" >>"$RAW"
+  kill "$MINIMAL_PID" 2>/dev/null || true; wait "$MINIMAL_PID" 2>/dev/null || true; MINIMAL_PID=""
+fi
 
 # The same reads as raw SQL.
 for c in "${READS[@]}"; do
