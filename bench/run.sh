@@ -34,6 +34,7 @@
 # POSTS (100000)  DURATION (15, seconds)  WARMUP (5)  CONNECTIONS ("16 64")  RUNS (3)
 # CACHE ("off on")  CASES (all: "Q1 Q2 Q3 Q4 Q5o Q5c W1 W2 M1")  CMS_PG_PORT (55432, scripts/db.sh)
 # BUILD (1; 0 uses the Release builds already there)  API_PORT, NGINX_PORT, MINIMAL_PORT (free ones)
+# TIMEOUT (10 s: wrk's own 2 s would turn the slow tail of a busy machine into "errors")
 # MINIMAL (1: the reads also run against bench/minimal, Kestrel + Npgsql sending the captured SQL)
 # Needs wrk, nginx, pgbench, python3, curl, jq; installs the missing ones from the OS packages.
 set -euo pipefail
@@ -49,6 +50,7 @@ CACHE=${CACHE:-"off on"}
 CASES=${CASES:-"Q1 Q2 Q3 Q4 Q5o Q5c W1 W2 M1"}
 BUILD=${BUILD:-1}
 MINIMAL=${MINIMAL:-1}
+TIMEOUT=${TIMEOUT:-10}
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 API_PORT=${API_PORT:-$(free_port)}
 NGINX_PORT=${NGINX_PORT:-$(free_port)}
@@ -209,7 +211,7 @@ parse_wrk() {
 run_wrk() {
   local c=$1 cache=$2 conns=$3 run=$4 kind=${KIND:-api}; shift 4
   local out="$WORK/wrk-$kind-$c-$cache-$conns-$run.txt"
-  wrk -t2 -c"$conns" -d"${DURATION}s" --latency "$@" >"$out" 2>&1 || true
+  wrk -t2 -c"$conns" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency "$@" >"$out" 2>&1 || true
   read -r rps p50 p99 errors < <(parse_wrk "$out")
   [ -n "$rps" ] || { rps=0; errors=-1; }
   [ -n "$errors" ] || errors=-1
@@ -289,7 +291,7 @@ CONF
         for run in $(seq 1 "$RUNS"); do
           run_wrk M1 "$cache" "$conns" "$run" "$URL$MEDIA"
           out="$WORK/nginx-$conns-$run.txt"
-          wrk -t2 -c"$conns" -d"${DURATION}s" --latency "http://127.0.0.1:$NGINX_PORT$MEDIA" >"$out" 2>&1 || true
+          wrk -t2 -c"$conns" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency "http://127.0.0.1:$NGINX_PORT$MEDIA" >"$out" 2>&1 || true
           read -r rps p50 p99 errors < <(parse_wrk "$out")
           printf 'M1\t%s\t%s\t%s\tnginx\t%s\t%s\t%s\t%s\n' "$cache" "$conns" "$run" "$rps" "$p50" "$p99" "$errors" >>"$RAW"
           log "M1 nginx c=$conns run $run: $rps req/s"
