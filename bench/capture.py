@@ -8,8 +8,9 @@ log_min_duration_statement = 0 for the API's connections: one "execute <name>: S
 (continued on the following lines) and a "DETAIL:  parameters: $1 = '...', ..." line. The script gets
 the statements in order, $n replaced by pgbench variables :sK_n, and <defines> one "sK_n=value" per
 line for `pgbench -D`; with `-M extended` pgbench sends them as parameters of unnamed statements, as
-Npgsql does (no Max Auto Prepare). A NULL parameter is written into the SQL as NULL. Transaction
-control, the pool's DISCARD ALL and the webhook dispatcher's poll are left out. Prints the number of statements.
+Npgsql does (no Max Auto Prepare). A NULL parameter is written into the SQL as NULL. Only queries
+are kept: transaction control, the pool's DISCARD ALL and the background services' polls (writes,
+FOR UPDATE SKIP LOCKED) are left out. Prints the number of statements.
 """
 import re
 import sys
@@ -42,12 +43,17 @@ for _, e in entries:
             statements[-1][1][int(pm.group(1))] = None if pm.group(2) == "NULL" else pm.group(3).replace("''", "'")
     after_execute = False
 
-# Transaction control, the pool's reset, and the webhook dispatcher's poll (a background service that
-# may borrow the same pooled connection within the window) are not the request's.
-skip = re.compile(r"^(BEGIN|COMMIT|ROLLBACK|DISCARD ALL|SET |RESET |SELECT 1$|UPDATE webhook_deliveries|SELECT .* FROM webhook)", re.I | re.S)
+# A read request sends only queries. Transaction control, the pool's reset, and the background
+# services' polls, which may run within the window (webhook deliveries, scheduled publishing, the
+# outbox: writes, or reads FOR UPDATE SKIP LOCKED), are not the request's.
+def is_request_query(sql):
+    return re.match(r"^\s*(SELECT|WITH)\b", sql, re.I) and not re.search(r"\bFOR\s+UPDATE\b", sql, re.I) \
+        and not re.match(r"^\s*SELECT 1\s*$", sql) and "webhook" not in sql and "outbox_events" not in sql
+
+
 out, defines, k = [], [], 0
 for sql, params in statements:
-    if skip.match(sql):
+    if not is_request_query(sql):
         continue
     k += 1
     def sub(m, k=k, params=params):
