@@ -167,7 +167,8 @@ public sealed class ListPostsTests(CmsApiFactory api) : IClassFixture<CmsApiFact
         Assert.All(list["items"]!.AsArray(), i => Assert.Equal(2, i!["authors"]!.AsArray().Count));
         Assert.All(list["items"]!.AsArray(), i => Assert.Equal(3, i!["tags"]!.AsArray().Count));
         // Two for the list ETag (content version, visibility), one count, one page, one per relation: never per post.
-        Assert.InRange(api.Commands.Count, 1, 6);
+        // Plus, the first read after a write, the output cache's look at the next scheduled publication.
+        Assert.InRange(api.Commands.Count, 1, 7);
     }
 
     [Fact]
