@@ -1,6 +1,7 @@
 using System.Net;
 using Cms.IntegrationTests.Import;
 using Cms.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.IntegrationTests.Caching;
 
@@ -308,6 +309,22 @@ public sealed class OutputCacheTests(CmsApiFactory api) : IClassFixture<CmsApiFa
         api.Clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Contains(title, await ReadAsync("/api/v1/posts"));
         await ReadAsync($"/api/v1/posts/slug/{post["slug"]}");
+    }
+
+    [Fact]
+    public async Task An_answer_read_before_a_write_is_not_stored_after_it()
+    {
+        // A read that started before the write (its stamp names the old generation) and finishes after
+        // the write's eviction may hold what the database had before the commit: it must not be kept.
+        var store = api.Services.GetRequiredService<Cms.Api.Caching.ContentCacheStore>();
+        var stamp = Cms.Api.Caching.ContentCacheStore.Stamp(store.Generation, api.Clock.GetUtcNow().AddMinutes(1));
+        await PublishedAsync();
+        await store.SetAsync("late read", [1, 2, 3], [Cms.Api.Caching.ContentCache.Tag, stamp], TimeSpan.FromMinutes(1), default);
+        Assert.Null(await store.GetAsync("late read", default));
+
+        var current = Cms.Api.Caching.ContentCacheStore.Stamp(store.Generation, api.Clock.GetUtcNow().AddMinutes(1));
+        await store.SetAsync("timely read", [1, 2, 3], [Cms.Api.Caching.ContentCache.Tag, current], TimeSpan.FromMinutes(1), default);
+        Assert.NotNull(await store.GetAsync("timely read", default));
     }
 
     [Fact]
