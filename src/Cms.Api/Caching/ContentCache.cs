@@ -7,7 +7,8 @@ namespace Cms.Api.Caching;
 /// <summary>
 /// The output cache of public reads: ASP.NET Core's middleware with <see cref="ContentCachePolicy"/>
 /// on the read routes of posts, authors, tags, categories and images, <see cref="ContentCacheStore"/>
-/// as its memory, and <see cref="EvictContentCache{TMessage,TResponse}"/> emptying it after every command.
+/// as its memory, <see cref="EvictContentCache{TMessage,TResponse}"/> emptying it after every command
+/// and <see cref="ContentChangeListener"/> after every change another process commits.
 /// </summary>
 public static class ContentCache
 {
@@ -30,6 +31,8 @@ public static class ContentCache
         services.AddSingleton<ContentCacheStore>();
         services.RemoveAll<IOutputCacheStore>();
         services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<ContentCacheStore>());
+        services.AddSingleton<ContentChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContentChangeListener>());
         return services;
     }
 

@@ -328,6 +328,33 @@ public sealed class OutputCacheTests(CmsApiFactory api) : IClassFixture<CmsApiFa
     }
 
     [Fact]
+    public async Task A_change_committed_by_another_process_empties_the_cache()
+    {
+        var listener = api.Services.GetRequiredService<Cms.Api.Caching.ContentChangeListener>();
+        var post = await _admin.CreatePostAsync(new { title = TestApi.Unique("Elsewhere"), status = "published" });
+        await listener.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await WarmAsync($"/api/v1/posts/slug/{post["slug"]}");
+        var store = api.Services.GetRequiredService<Cms.Api.Caching.ContentCacheStore>();
+        var generation = store.Generation;
+
+        // As the import command or a second instance would: a write that this process's Mediator never sees.
+        var changed = TestApi.Unique("Changed elsewhere");
+        await using (var other = new Npgsql.NpgsqlConnection(api.ConnectionString))
+        {
+            await other.OpenAsync();
+            await using var update = new Npgsql.NpgsqlCommand("UPDATE posts SET title = $1 WHERE slug = $2", other);
+            update.Parameters.AddWithValue(changed);
+            update.Parameters.AddWithValue((string)post["slug"]!);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        // The notification arrives asynchronously, after the commit; wait for it, not for a time.
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (store.Generation == generation) await Task.Delay(20, wait.Token);
+        Assert.Contains(changed, await ReadAsync($"/api/v1/posts/slug/{post["slug"]}"));
+    }
+
+    [Fact]
     public async Task An_entry_is_dropped_after_the_maximum_duration()
     {
         await WarmAsync("/api/v1/categories?x=max");
