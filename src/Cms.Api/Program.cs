@@ -1,4 +1,5 @@
 using Cms.Api.Auth;
+using Cms.Api.Caching;
 using Cms.Api.Commands;
 using Cms.Api.Database;
 using Cms.Api.Endpoints;
@@ -49,7 +50,8 @@ builder.Services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     // Validation first; then reads (only reads) get a second chance when the database dropped a
     // connection, each attempt on one connection held from its first statement to its last.
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransientReadRetry<,>), typeof(OneConnectionPerQuery<,>)];
+    // Last, around the handler alone: every command empties the output cache once it has run.
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransientReadRetry<,>), typeof(OneConnectionPerQuery<,>), typeof(EvictContentCache<,>)];
     options.Assemblies = [typeof(CreatePost)];
 });
 // Messages name fields as the client sent them: 'title', not 'Title'.
@@ -107,6 +109,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddCmsHardening(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddCmsSwagger();
+builder.Services.AddCmsOutputCache(builder.Configuration);
 
 var app = builder.Build();
 
@@ -145,6 +148,7 @@ app.UseAuthentication();
 app.UseMiddleware<RejectInvalidKeys>();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
+app.UseCmsOutputCache();
 
 app.UseSwagger();
 app.UseSwaggerUI(o =>

@@ -13,7 +13,12 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddCmsInfrastructure(this IServiceCollection services, string connectionString)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // A name of this process alone: content-change notifications carry the writer's application_name,
+        // which lets the output cache tell this process's writes (already evicted) from others'.
+        var name = builder.ConnectionStringBuilder.ApplicationName is { Length: > 0 } given ? given[..Math.Min(given.Length, 30)] : "cms";
+        builder.ConnectionStringBuilder.ApplicationName = $"{name}-{Guid.NewGuid():N}";
+        var dataSource = builder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<CmsDbContext>(options => Configure(options, dataSource));
         services.AddScoped<ICmsDb>(sp => sp.GetRequiredService<CmsDbContext>());

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Cms.Api.Auth;
+using Cms.Api.Caching;
 using Cms.Application.Common;
 using Cms.Application.Authors;
 using Mediator;
@@ -14,7 +15,7 @@ public static class AuthorEndpoints
     {
         var group = app.MapGroup("/api/v1/authors").WithTags("Authors");
 
-        var reads = group.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems();
+        var reads = group.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems().CachePublicReads();
         reads.MapGet("", List).WithName("listAuthors").WithSummary("List authors with their post counts");
         reads.MapGet("/{id:guid}", Get).WithName("getAuthor").WithSummary("Get an author by id")
             .ProducesProblem(StatusCodes.Status404NotFound);

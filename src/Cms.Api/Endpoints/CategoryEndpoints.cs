@@ -1,4 +1,5 @@
 using Cms.Api.Auth;
+using Cms.Api.Caching;
 using Cms.Application.Categories;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,7 @@ public static class CategoryEndpoints
     public static IEndpointRouteBuilder MapCategoryEndpoints(this IEndpointRouteBuilder app)
     {
         var reads = app.MapGroup("/api/v1/categories").WithTags("Categories")
-            .RequireAuthorization(AuthPolicies.Read).WithReadProblems();
+            .RequireAuthorization(AuthPolicies.Read).WithReadProblems().CachePublicReads();
         reads.MapGet("", List).WithName("listCategories").WithSummary("List categories with their post counts");
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Cms.Api.Auth;
+using Cms.Api.Caching;
 using Cms.Application.Common;
 using Cms.Application.Images;
 using Mediator;
@@ -15,7 +16,7 @@ public static class ImageEndpoints
     {
         var images = app.MapGroup("/api/v1/images").WithTags("Images");
 
-        var reads = images.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems();
+        var reads = images.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems().CachePublicReads();
         reads.MapGet("", List).WithName("listImages").WithSummary("List the media library, newest first");
         reads.MapGet("/{id:guid}", Get).WithName("getImage").WithSummary("Get an image by id")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Cms.Api.Auth;
+using Cms.Api.Caching;
 using Cms.Application.Common;
 using Cms.Application.Posts;
 using Mediator;
@@ -14,7 +15,7 @@ public static class PostEndpoints
     {
         var posts = app.MapGroup("/api/v1/posts").WithTags("Posts");
 
-        var reads = posts.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems();
+        var reads = posts.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems().CachePublicReads();
         reads.MapGet("", List).WithName("listPosts").WithSummary("List posts, newest first, with filters and paging")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         reads.MapGet("/{id:guid}", Get).WithName("getPost").WithSummary("Get a post by id")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Cms.Api.Auth;
+using Cms.Api.Caching;
 using Cms.Application.Common;
 using Cms.Application.Tags;
 using Mediator;
@@ -14,7 +15,7 @@ public static class TagEndpoints
     {
         var group = app.MapGroup("/api/v1/tags").WithTags("Tags");
 
-        var reads = group.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems();
+        var reads = group.MapGroup("").RequireAuthorization(AuthPolicies.Read).WithReadProblems().CachePublicReads();
         reads.MapGet("", List).WithName("listTags").WithSummary("List tags with their post counts");
         reads.MapGet("/{id:guid}", Get).WithName("getTag").WithSummary("Get a tag by id")
             .ProducesProblem(StatusCodes.Status404NotFound);

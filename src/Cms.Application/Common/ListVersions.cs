@@ -1,3 +1,4 @@
+using Cms.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Application.Common;
@@ -24,6 +25,13 @@ public sealed class ListVersions(ICmsDb db)
     }
 
     private sealed record VersionRow(long Version, DateTimeOffset? Published);
+
+    /// <summary>
+    /// The earliest publication still ahead of <paramref name="now"/>: the moment a scheduled post
+    /// becomes visible without any write, which no cached answer may outlive. Null when none is planned.
+    /// </summary>
+    public Task<DateTimeOffset?> NextPublicationAsync(DateTimeOffset now, CancellationToken ct) =>
+        db.Posts.Where(p => p.Status == PostStatus.Published && p.PublishedAt > now).MinAsync(p => p.PublishedAt, ct);
 
     /// <summary>Weak comparison of an <c>If-None-Match</c> header value with <paramref name="etag"/>.</summary>
     public static bool Matches(string? ifNoneMatch, string etag)

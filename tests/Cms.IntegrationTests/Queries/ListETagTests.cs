@@ -18,7 +18,9 @@ public sealed class ListETagTests(CmsApiFactory api) : IClassFixture<CmsApiFacto
         var etag = (await _reader.GetAsync(url)).Headers.ETag!.Tag;
 
         api.Commands.Reset();
-        var response = await _reader.GetAsync(url, etag);
+        // Another query string of the same list has the same ETag but is not in the output cache yet,
+        // so this is the handler's 304 (a cached entry's 304 costs nothing: OutputCacheTests).
+        var response = await _reader.GetAsync(url + "?pageSize=20", etag);
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
         Assert.InRange(api.Commands.Count, 1, 2);
