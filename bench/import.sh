@@ -55,14 +55,26 @@ PY
 echo "== $POSTS posts, $(du -sh "$WORK/site" | cut -f1) on disk"
 
 dotnet build -c Release src/Cms.Api -v q -nologo >/dev/null
+# CPU seconds of the PostgreSQL server's finished backends (the postmaster's reaped children), when
+# it runs on this machine: with the command's own CPU time it tells what a busy, shared machine hides.
+pg_cpu() {
+  local child parent
+  child=$(PGPASSWORD=cms psql -h localhost -p "$PORT" -U cms -d postgres -Atc "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'" 2>/dev/null) || return 0
+  parent=$(awk '{print $4}' "/proc/$child/stat" 2>/dev/null) || return 0
+  awk '{print $16 + $17}' "/proc/$parent/stat" 2>/dev/null || true
+}
 run() {
   local timer=()
-  [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -f "max RSS %M KB")
+  [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -f "command: %e s wall, %U s user + %S s sys CPU, max RSS %M KB")
+  local before; before=$(pg_cpu)
   ConnectionStrings__Cms="$CONNECTION;Database=$DB" \
   Cms__Images__Root="$WORK/images" \
   ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning \
     "${timer[@]}" dotnet src/Cms.Api/bin/Release/net10.0/Cms.Api.dll import "$WORK/site" | grep -v "post files$"
+  sleep 1
+  [[ -n "$before" ]] && awk -v a="$before" -v b="$(pg_cpu)" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "PostgreSQL: %.1f s CPU (its finished backends)\n", (b - a) / hz }'
+  echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 }
 PGPASSWORD=cms psql -h localhost -p "$PORT" -U cms -d postgres -qc "CREATE DATABASE $DB" >/dev/null
 echo "== first import (every post created)"

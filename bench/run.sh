@@ -74,6 +74,11 @@ fi
 source scripts/db.sh
 set +u
 PGBENCH="$CMS_PG_BIN/pgbench"
+if [ ! -x "$PGBENCH" ] && ! command -v pgbench >/dev/null 2>&1; then
+  log "installing pgbench (postgresql-contrib) from the OS packages"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-contrib >/dev/null
+fi
 [ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench)
 PSQL="$CMS_PG_BIN/psql"
 export PGPASSWORD=cms

@@ -41,7 +41,17 @@ public sealed class ContentCachePolicy : IOutputCachePolicy
         if (!store.TryGetNextPublication(now, out var next))
         {
             // Once per eviction, or when a scheduled post has come due: the one change that no write announces.
-            next = await http.RequestServices.GetRequiredService<ListVersions>().NextPublicationAsync(now, cancellation);
+            try
+            {
+                next = await http.RequestServices.GetRequiredService<ListVersions>().NextPublicationAsync(now, cancellation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Not knowing when the next post is due, store nothing; entries already kept carry their
+                // own expiry, and the handler (with its read retry) decides what this request gets.
+                context.AllowCacheStorage = false;
+                return;
+            }
             store.RememberNextPublication(generation, next);
         }
         var max = TimeSpan.FromSeconds(settings.MaxDurationSeconds);

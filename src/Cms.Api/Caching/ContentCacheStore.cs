@@ -28,11 +28,6 @@ public sealed class ContentCacheStore(TimeProvider clock, IOptions<OutputCacheSe
         get { lock (_gate) return _generation; }
     }
 
-    public int Count
-    {
-        get { lock (_gate) return _entries.Count; }
-    }
-
     /// <summary>
     /// A tag that carries what the policy knew when the request started: the generation, and the
     /// instant after which the answer may be stale (the next scheduled post becomes due). The store

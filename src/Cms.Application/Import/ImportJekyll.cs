@@ -46,47 +46,57 @@ public static class ImportJekyll
         private readonly PostInputValidator _validator = new(clock);
         private readonly char[] _buffer = new char[MaxFileChars + 1];
 
+        /// <summary>The batch after the current one, and its preparation when it started while the current one was saved.</summary>
+        private ImportEntry[]? _following;
+        private Task<Prepared>? _ahead;
+
         public async ValueTask<ImportReport> Handle(Command command, CancellationToken ct)
         {
             var report = new ImportReportBuilder();
             foreach (var rejected in command.Package.Rejected) report.Fail(rejected.File, rejected.Message, null);
+            var batches = command.Package.Posts.Chunk(BatchSize).ToList();
             var done = 0;
-            foreach (var batch in command.Package.Posts.Chunk(BatchSize))
+            try
             {
-                var outcomes = await ImportBatchAsync(command.Package, batch, report, ct);
-                // In the order of the files, whatever order the batch wrote them in.
-                for (var i = 0; i < batch.Length; i++)
+                for (var b = 0; b < batches.Count; b++)
                 {
-                    var (outcome, slug, message) = outcomes[i]!;
-                    if (message is not null) report.Fail(batch[i].Path, $"{batch[i].Path}: {message}", slug);
-                    else report.Done(batch[i].Path, outcome, slug!);
+                    var batch = batches[b];
+                    var prepared = _ahead is { } ahead ? await ahead : await PrepareAsync(batch, ct);
+                    _ahead = null;
+                    _following = b + 1 < batches.Count ? batches[b + 1] : null;
+                    var outcomes = await ImportBatchAsync(command.Package, prepared, report, ct);
+                    // In the order of the files, whatever order the batch wrote them in.
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        var (outcome, slug, message) = outcomes[i]!;
+                        if (message is not null) report.Fail(batch[i].Path, $"{batch[i].Path}: {message}", slug);
+                        else report.Done(batch[i].Path, outcome, slug!);
+                    }
+                    // The change tracker only ever holds one batch of posts, authors and tags.
+                    db.ForgetTracked();
+                    done += batch.Length;
+                    command.Progress?.Report(done);
                 }
-                // The change tracker only ever holds one batch of posts, authors and tags.
-                db.ForgetTracked();
-                done += batch.Length;
-                command.Progress?.Report(done);
+            }
+            finally
+            {
+                // Never leave a read of the package running after the import (the caller disposes the package).
+                if (_ahead is { } pending) await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             if (done == 0) command.Progress?.Report(0);
             return report.Build();
         }
 
-        /// <summary>What became of one file: created, updated, unchanged, or failed with a message.</summary>
-        private sealed record Outcome(string Kind, string? Slug, string? Message = null)
+        /// <summary>A batch's files read and parsed; <see cref="Html"/> is set when the bodies were rendered ahead.</summary>
+        private sealed record Prepared(ImportEntry[] Batch, Outcome?[] Outcomes, JekyllPost?[] Parsed)
         {
-            public static Outcome Failed(string? slug, string message) => new("failed", slug, message);
+            public string?[]? Html { get; set; }
         }
 
-        /// <summary>A file that was read into a valid input, and the post it changes (if it exists).</summary>
-        private sealed record Item(int Index, ImportEntry Entry, JekyllPost Post, PostInput Input)
-        {
-            public Post? Existing { get; set; }
-        }
-
-        private async Task<Outcome?[]> ImportBatchAsync(ImportPackage package, ImportEntry[] batch, ImportReportBuilder report, CancellationToken ct)
+        /// <summary>Reads one file after another (the entries of a zip cannot be read at the same time) and parses them in parallel.</summary>
+        private async Task<Prepared> PrepareAsync(ImportEntry[] batch, CancellationToken ct)
         {
             var outcomes = new Outcome?[batch.Length];
-
-            // Read one file after another (the entries of a zip cannot be read at the same time), parse in parallel.
             var texts = new string?[batch.Length];
             for (var i = 0; i < batch.Length; i++)
             {
@@ -113,6 +123,45 @@ public static class ImportJekyll
                     outcomes[i] = Outcome.Failed(null, e.Message);
                 }
             });
+            return new Prepared(batch, outcomes, parsed);
+        }
+
+        /// <summary>
+        /// The next batch, read, parsed and rendered while the database saves the current one: its
+        /// search vectors and indexes keep PostgreSQL busy, and the CPU would otherwise wait. Only
+        /// then: when nothing is saved (a re-import) no body is rendered that may never be written.
+        /// </summary>
+        private void PrepareFollowing(CancellationToken ct)
+        {
+            if (_following is not { } batch || _ahead is not null) return;
+            _ahead = Task.Run(async () =>
+            {
+                var prepared = await PrepareAsync(batch, ct);
+                var html = new string?[batch.Length];
+                System.Threading.Tasks.Parallel.For(0, batch.Length, Parallel, i =>
+                {
+                    if (prepared.Parsed[i] is { } post) html[i] = markdown.ToSafeHtml(post.Body);
+                });
+                prepared.Html = html;
+                return prepared;
+            }, ct);
+        }
+
+        /// <summary>What became of one file: created, updated, unchanged, or failed with a message.</summary>
+        private sealed record Outcome(string Kind, string? Slug, string? Message = null)
+        {
+            public static Outcome Failed(string? slug, string message) => new("failed", slug, message);
+        }
+
+        /// <summary>A file that was read into a valid input, and the post it changes (if it exists).</summary>
+        private sealed record Item(int Index, ImportEntry Entry, JekyllPost Post, PostInput Input)
+        {
+            public Post? Existing { get; set; }
+        }
+
+        private async Task<Outcome?[]> ImportBatchAsync(ImportPackage package, Prepared prepared, ImportReportBuilder report, CancellationToken ct)
+        {
+            var (batch, outcomes, parsed) = prepared;
 
             // Inputs one by one: an unknown author or an image is created (and saved) on first sight.
             var items = new List<Item>();
@@ -153,7 +202,7 @@ public static class ImportJekyll
                     written.Add(item.Post.Slug);
                 }
             }
-            if (writes.Count > 0 && !await WriteBatchAsync(writes, outcomes, ct))
+            if (writes.Count > 0 && !await WriteBatchAsync(writes, outcomes, prepared.Html, ct))
             {
                 // The batch was rolled back whole: each post again, in its own transaction, so that only a bad one fails.
                 db.ForgetTracked();
@@ -165,10 +214,11 @@ public static class ImportJekyll
 
         /// <summary>Renders the bodies in parallel, then saves every post of <paramref name="writes"/> in one transaction.</summary>
         /// <returns>False when the save failed: nothing of the batch was written.</returns>
-        private async Task<bool> WriteBatchAsync(List<Item> writes, Outcome?[] outcomes, CancellationToken ct)
+        private async Task<bool> WriteBatchAsync(List<Item> writes, Outcome?[] outcomes, string?[]? rendered, CancellationToken ct)
         {
             var html = new string[writes.Count];
-            System.Threading.Tasks.Parallel.For(0, writes.Count, Parallel, k => html[k] = markdown.ToSafeHtml(writes[k].Input.Body ?? ""));
+            System.Threading.Tasks.Parallel.For(0, writes.Count, Parallel,
+                k => html[k] = rendered?[writes[k].Index] ?? markdown.ToSafeHtml(writes[k].Input.Body ?? ""));
 
             var authorSlugs = writes.SelectMany(w => w.Input.Authors ?? []).Distinct().ToList();
             var authors = await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct);
@@ -191,6 +241,7 @@ public static class ImportJekyll
                 Outbox.PostChanged(db, target, now);
                 outcomes[item.Index] = new Outcome(item.Existing is null ? "created" : "updated", item.Post.Slug);
             }
+            PrepareFollowing(ct);
             try
             {
                 await db.SaveChangesAsync(ct);
