@@ -90,6 +90,7 @@ public sealed class SparseFieldsTests(CmsApiFactory api) : IClassFixture<CmsApiF
         Assert.Equal(created.Headers.ETag!.Tag, sparse.Headers.ETag!.Tag);
         var author = await _admin.CreateAuthorAsync();
         var sparseAuthor = await _reader.GetAsync($"/api/v1/authors/{author["id"]}?fields=name");
-        Assert.Equal($"\"{author["version"]}\"", sparseAuthor.Headers.ETag!.Tag);
+        // Without postCount in the response, the version is the row's alone (see CountedVersion).
+        Assert.Equal($"\"{((string)author["version"]!).Split('.')[0]}\"", sparseAuthor.Headers.ETag!.Tag);
     }
 }
