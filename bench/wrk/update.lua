@@ -1,4 +1,5 @@
--- W2: every request updates a post with PUT and `If-Match: <its current ETag>`.
+-- W2: every request updates a post with PUT and `If-Match: <its current ETag>` (drafts under their own
+-- tag, as in create.lua, so that the reads of the run never see them).
 --   wrk -s bench/wrk/update.lua <url> -- <admin key> <file of "id etag" lines> <threads> <author slug>
 -- Each thread owns the posts of lines tid, tid + threads, ... (twice as many as its connections), and
 -- keeps a pool of posts with no request in flight. A response carries the post's id in its body and
@@ -38,7 +39,7 @@ function request()
     return wrk.format("GET", "/health/live")
   end
   counter = counter + 1
-  local json = string.format('{"title":"Updated %d %d","status":"published","body":"%s","authors":["%s"],"tags":["Kubernetes"]}',
+  local json = string.format('{"title":"Updated %d %d","status":"draft","body":"%s","authors":["%s"],"tags":["Bench Writes"]}',
     tid, counter, body, author)
   return wrk.format("PUT", "/api/v1/posts/" .. post.id,
     { ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json", ["If-Match"] = post.etag }, json)
