@@ -9,10 +9,9 @@ log_min_duration_statement = 0 for the API's connections: one "execute <name>: S
 the statements in order, $n replaced by pgbench variables :sK_n, and <defines> one "sK_n=value" per
 line for `pgbench -D`; with `-M extended` pgbench sends them as parameters of unnamed statements, as
 Npgsql does (no Max Auto Prepare). A NULL parameter is written into the SQL as NULL. Only queries
-are kept, with the transaction control and SET LOCAL of the connections that sent them (a search runs
-in a read transaction with SET LOCAL enable_seqscan = off, which changes its plan); the pool's DISCARD
-ALL and the background services' polls (writes, FOR UPDATE SKIP LOCKED) are left out. Prints the number
-of statements.
+are kept, and SET LOCAL (a search sets enable_seqscan = off in a read transaction: the script then
+wraps the statements from it to the end in BEGIN ... ROLLBACK); transaction control, the pool's DISCARD ALL and the background services' polls (writes,
+FOR UPDATE SKIP LOCKED) are left out. Prints the number of statements.
 """
 import re
 import sys
@@ -28,22 +27,15 @@ for line in lines:
     elif entries:
         entries[-1][1] += "\n" + (line[1:] if line.startswith("\t") else line)
 
-statements = []  # [sql, params, backend pid]
+statements = []  # [sql, params]
 after_execute = False
 # The API borrows a pooled connection per statement, so one request's statements come from several
 # backends; only this API's connections log (the capture sets the option on them alone).
-for pid, e in entries:
+for _, e in entries:
     m = re.match(r"LOG:  duration: [\d.]+ ms  execute [^:]*: (.*)", e, re.S)
     if m:
-        statements.append([m.group(1).strip(), {}, pid])
+        statements.append([m.group(1).strip(), {}])
         after_execute = True
-        continue
-    # Transaction control goes by the simple protocol ("statement:"); kept below for the request's own
-    # connection only (a search runs in a read transaction with SET LOCAL enable_seqscan = off).
-    m = re.match(r"LOG:  duration: [\d.]+ ms  statement: (BEGIN\b.*|COMMIT|ROLLBACK)\s*$", e, re.S)
-    if m:
-        statements.append([m.group(1).strip(), {}, pid])
-        after_execute = False
         continue
     # The parameters of an execute follow it; those after a bind line belong to the next execute.
     m = re.match(r"DETAIL:  parameters: (.*)", e, re.S)
@@ -56,20 +48,15 @@ for pid, e in entries:
 # services' polls, which may run within the window (webhook deliveries, scheduled publishing, the
 # outbox: writes, or reads FOR UPDATE SKIP LOCKED), are not the request's.
 def is_request_query(sql):
+    if re.match(r"^\s*SET\s+LOCAL\b", sql, re.I):
+        return True
     return re.match(r"^\s*(SELECT|WITH)\b", sql, re.I) and not re.search(r"\bFOR\s+UPDATE\b", sql, re.I) \
         and not re.match(r"^\s*SELECT 1\s*$", sql) and "webhook" not in sql and "outbox_events" not in sql
 
 
-def is_control(sql):
-    return re.match(r"^\s*(BEGIN\b|COMMIT\s*$|ROLLBACK\s*$|SET\s+LOCAL\b)", sql, re.I)
-
-
-# The request's connections: those that sent one of its queries. Their transaction control and SET LOCAL
-# belong to the request (they change its plans); the background services' do not.
-request_pids = {pid for sql, _, pid in statements if is_request_query(sql)}
 out, defines, k = [], [], 0
-for sql, params, pid in statements:
-    if not (is_request_query(sql) or (is_control(sql) and pid in request_pids)):
+for sql, params in statements:
+    if not is_request_query(sql):
         continue
     k += 1
     def sub(m, k=k, params=params):
@@ -88,6 +75,11 @@ for sql, params, pid in statements:
     # pgbench reads a command up to its ';', over several lines.
     out.append(text + ";")
 
+# A search runs its statements in a read transaction that begins with SET LOCAL enable_seqscan = off
+# (transaction control is not logged as an execute): the same here, from the SET LOCAL to the end.
+first_set = next((i for i, text in enumerate(out) if re.match(r"^\s*SET\s+LOCAL\b", text, re.I)), None)
+if first_set is not None:
+    out = out[:first_set] + ["BEGIN;"] + out[first_set:] + ["ROLLBACK;"]
 open(script_path, "w", encoding="utf-8").write("\n".join(out) + "\n")
 open(defines_path, "w", encoding="utf-8").write("\n".join(defines) + ("\n" if defines else ""))
 print(k)
