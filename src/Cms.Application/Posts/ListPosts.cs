@@ -89,8 +89,8 @@ public static class ListPosts
             var total = none ? 0 : await totals.CountAsync(etag, filters, posts, ct);
 
             var keys = Keys(Sorting.Parse(query.Sort, SortFields)!, q, language);
-            var fingerprint = Cursors.Fingerprint(query.Status, query.Tag, query.Author, query.Category, query.PublishedAfter,
-                query.PublishedBefore, q, query.Sort, fields, query.PageSize);
+            // A cursor belongs to these filters (the total's key) and to this order, these fields and this page size.
+            var fingerprint = Cursors.Fingerprint(filters, query.Sort, fields, query.PageSize);
             var page = query.Page ?? 1;
             if (query.Cursor is not null)
             {
