@@ -30,6 +30,15 @@ public interface ICmsDb
     IQueryable<TResult> SqlQuery<TResult>(FormattableString sql);
 
     /// <summary>
+    /// Hand-written SQL for the hottest reads, whose shape never changes (a list's ETag, a page's bylines
+    /// and tags): it runs through EF's command layer (the open connection and transaction, logging,
+    /// interceptors) but not its LINQ pipeline, which cost more CPU per list request than the statements
+    /// themselves (docs/performance.md, "Where a list request's time goes"). Parameters are <c>@p0</c>,
+    /// <c>@p1</c>, … in the order given; <paramref name="map"/> reads one row.
+    /// </summary>
+    Task<List<T>> ReadAsync<T>(string sql, Func<System.Data.Common.DbDataReader, T> map, CancellationToken ct, params object[] parameters);
+
+    /// <summary>
     /// Until the result is disposed, the statements run in a read transaction in which the planner avoids
     /// sequential scans (<c>SET LOCAL enable_seqscan = off</c>). For search only: PostgreSQL does not charge for
     /// detoasting the stored search vector that <c>@@</c> reads, so for a common word it prefers a parallel

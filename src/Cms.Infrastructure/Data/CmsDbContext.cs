@@ -1,6 +1,10 @@
 using Cms.Application;
 using Cms.Domain;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cms.Infrastructure.Data;
 
@@ -34,6 +38,29 @@ public sealed class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbCon
     }
 
     public IQueryable<TResult> SqlQuery<TResult>(FormattableString sql) => Database.SqlQuery<TResult>(sql);
+
+    public async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params object[] parameters)
+    {
+        var builder = this.GetService<IRelationalCommandBuilderFactory>().Create().Append(sql);
+        var values = new Dictionary<string, object?>(parameters.Length);
+        var mappings = this.GetService<IRelationalTypeMappingSource>();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var name = "p" + i;
+            var mapping = mappings.FindMapping(parameters[i].GetType())
+                ?? throw new ArgumentException($"No database type for {parameters[i].GetType()}.", nameof(parameters));
+            builder.AddParameter(name, "@" + name, mapping, nullable: false);
+            values[name] = parameters[i];
+        }
+        var command = builder.Build();
+        var context = new RelationalCommandParameterObject(this.GetService<IRelationalConnection>(), values, null, this,
+            this.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery);
+        // The reader opens the connection when nobody has (and closes it again when disposed), and joins the open transaction.
+        await using var reader = await command.ExecuteReaderAsync(context, ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(map(reader.DbDataReader));
+        return rows;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CmsDbContext).Assembly);
