@@ -2,7 +2,6 @@ using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Application.Posts;
 
@@ -25,24 +24,21 @@ public static class GetPost
         {
             var now = clock.GetUtcNow();
             var unpublished = query.IncludeUnpublished || await previews.AllowsAsync(query.Preview, query.Id, now, ct);
-            return await ReadAsync(db, p => p.Id == query.Id, query.Id.ToString(), unpublished, query.Fields, now, ct);
+            return await ReadAsync(db, post => post.Id(query.Id), query.Id.ToString(), unpublished, query.Fields, now, ct);
         }
     }
 
     public static Task<PostResponse> ReadAsync(ICmsDb db, Guid id, bool includeUnpublished, DateTimeOffset now, CancellationToken ct) =>
-        ReadAsync(db, p => p.Id == id, id.ToString(), includeUnpublished, null, now, ct);
+        ReadAsync(db, post => post.Id(id), id.ToString(), includeUnpublished, null, now, ct);
 
-    public static async Task<PostResponse> ReadAsync(ICmsDb db, System.Linq.Expressions.Expression<Func<Domain.Post, bool>> which,
+    /// <summary>One post, with its bylines and tags, in one statement (<see cref="PostPage"/>).</summary>
+    /// <param name="which">Selects the post: by id or by slug.</param>
+    public static async Task<PostResponse> ReadAsync(ICmsDb db, Func<PostPage, PostPage> which,
         string key, bool includeUnpublished, string? fields, DateTimeOffset now, CancellationToken ct)
     {
         var selected = SparseFields.Parse(fields, PostFields.All, PostFields.ItemDefaults)!;
-        var row = await db.Posts.AsNoTracking()
-            .Where(which)
-            .VisibleTo(includeUnpublished, now)
-            .Select(PostFields.Select(selected, [], q: null, language: "simple"))
-            .FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Post", key);
-        await PostRelations.LoadAsync(db, [row], selected, ct);
+        var rows = await which(new PostPage(selected)).Visible(includeUnpublished, now).ReadAsync(db, [], 1, 0, ct);
+        var row = rows.Count == 1 ? rows[0] : throw new NotFoundException("Post", key);
         return row.ToResponse(now, selected);
     }
 }

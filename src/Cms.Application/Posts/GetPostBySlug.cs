@@ -18,6 +18,6 @@ public static class GetPostBySlug
     public sealed class Handler(ICmsDb db, TimeProvider clock) : IQueryHandler<Query, PostResponse>
     {
         public async ValueTask<PostResponse> Handle(Query query, CancellationToken ct) =>
-            await GetPost.ReadAsync(db, p => p.Slug == query.Slug, query.Slug, query.IncludeUnpublished, query.Fields, clock.GetUtcNow(), ct);
+            await GetPost.ReadAsync(db, post => post.Slug(query.Slug), query.Slug, query.IncludeUnpublished, query.Fields, clock.GetUtcNow(), ct);
     }
 }

@@ -78,8 +78,12 @@ public static class ListPosts
             var tagIds = tagSlugs.Length == 0 ? null : await db.Tags.Where(t => tagSlugs.Contains(t.Slug)).Select(t => t.Id).ToArrayAsync(ct);
             var authorSlugs = SlugsOf(query.Author);
             var authorIds = authorSlugs.Length == 0 ? null : await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).Select(a => a.Id).ToArrayAsync(ct);
+            var categories = SlugsOf(query.Category);
+            // The count is EF's (run once per content change, see ListTotals); the page is hand-written (PostPage).
             var posts = Filter(db.Posts.AsNoTracking(), query, now, tagIds, authorIds);
             if (q is not null) posts = posts.Where(PostFields.Matches(q, language));
+            var reader = new PostPage(fields).Filters(query, now, tagIds, authorIds, categories);
+            if (q is not null) reader.Search(q, language);
             // A tag or author that does not exist matches nothing: no need to ask.
             var none = tagIds is [] || authorIds is [];
             // Search reads through the GIN index, never a sequential scan (see ICmsDb.PreferIndexScansAsync).
@@ -88,22 +92,19 @@ public static class ListPosts
                 query.PublishedBefore, q, language);
             var total = none ? 0 : await totals.CountAsync(etag, filters, posts, ct);
 
-            var keys = Keys(Sorting.Parse(query.Sort, SortFields)!, q, language);
+            var keys = Keys(Sorting.Parse(query.Sort, SortFields)!, q is null ? null : reader);
             // A cursor belongs to these filters (the total's key) and to this order, these fields and this page size.
             var fingerprint = Cursors.Fingerprint(filters, query.Sort, fields, query.PageSize);
             var page = query.Page ?? 1;
             if (query.Cursor is not null)
             {
                 var state = await cursors.DecodeAsync(query.Cursor, fingerprint, ct);
-                posts = Keyset.After(posts, keys, ReadValues(state, keys));
+                reader.After(keys, ReadValues(state, keys));
                 page = state.Page;
             }
-            var ordered = Keyset.OrderBy(posts, keys);
-            if (query.Cursor is null && page > 1) ordered = ordered.Skip((page - 1) * query.PageSize);
+            var offset = query.Cursor is null && page > 1 ? (page - 1) * query.PageSize : 0;
             // Nothing matches: no page to read (for a word in no post, the page statement would walk the whole date index).
-            var rows = total == 0 ? new List<PostRow>() : await ordered.Take(query.PageSize + 1)
-                .Select(PostFields.Select(fields, keys.Select(k => k.Name), q, language))
-                .ToListAsync(ct);
+            var rows = total == 0 ? [] : await reader.ReadAsync(db, keys, query.PageSize + 1, offset, ct);
 
             string? next = null;
             if (rows.Count > query.PageSize)
@@ -111,7 +112,6 @@ public static class ListPosts
                 rows.RemoveAt(query.PageSize);
                 next = await cursors.EncodeAsync(keys.Select(k => ValueOf(rows[^1], k.Name)), page + 1, fingerprint, ct);
             }
-            await PostRelations.LoadAsync(db, rows, fields, ct);
             var pagination = Pagination.Of(page, query.PageSize, total) with { NextCursor = next };
             return new(new Paged<PostResponse>([.. rows.Select(r => r.ToResponse(now, fields))], pagination), etag);
         }
@@ -141,30 +141,24 @@ public static class ListPosts
         [.. Lists.SplitComma(values).SelectMany(v => new[] { v, Slugs.From(v, v) }).Distinct()];
 
     /// <summary>The order of a list: the sort asked for, else relevance with q, else newest first; the id breaks ties.</summary>
-    private static List<KeysetKey<Post>> Keys(IReadOnlyList<SortKey> sort, string? q, string language)
+    private static List<PageKey> Keys(IReadOnlyList<SortKey> sort, PostPage? search)
     {
         var keys = sort.Select(k => k.Field switch
         {
-            "updatedAt" => Key(k, p => p.UpdatedAt),
-            "createdAt" => Key(k, p => p.CreatedAt),
-            "title" => Key(k, p => p.Title),
-            _ => Key(k, p => p.PublishedAt),
+            "updatedAt" => new PageKey(k.Field, "p.updated_at", typeof(DateTimeOffset), k.Descending),
+            "createdAt" => new PageKey(k.Field, "p.created_at", typeof(DateTimeOffset), k.Descending),
+            "title" => new PageKey(k.Field, "p.title", typeof(string), k.Descending),
+            _ => new PageKey("publishedAt", "p.published_at", typeof(DateTimeOffset?), k.Descending),
         }).ToList();
         if (keys.Count == 0)
         {
-            if (q is null) keys.Add(Key(new SortKey("publishedAt", true), p => p.PublishedAt));
-            else
-            {
-                // Relevance, then newest first among equally relevant posts (every match only in the body ranks 0).
-                keys.Add(new KeysetKey<Post>("rank", PostFields.Rank(q, language), true));
-                keys.Add(Key(new SortKey("publishedAt", true), p => p.PublishedAt));
-            }
+            // Relevance, then newest first among equally relevant posts (every match only in the body ranks 0).
+            if (search is not null) keys.Add(new PageKey("rank", search.Rank, typeof(float), true));
+            keys.Add(new PageKey("publishedAt", "p.published_at", typeof(DateTimeOffset?), true));
         }
-        keys.Add(Key(new SortKey("id", keys[^1].Descending), p => p.Id));
+        keys.Add(new PageKey("id", "p.id", typeof(Guid), keys[^1].Descending));
         return keys;
     }
-
-    private static KeysetKey<Post> Key<TValue>(SortKey sort, Expression<Func<Post, TValue>> selector) => new(sort.Field, selector, sort.Descending);
 
     private static object? ValueOf(PostRow row, string key) => key switch
     {
@@ -176,7 +170,7 @@ public static class ListPosts
         _ => row.Id,
     };
 
-    private static object?[] ReadValues(CursorState state, IReadOnlyList<KeysetKey<Post>> keys)
+    private static object?[] ReadValues(CursorState state, IReadOnlyList<PageKey> keys)
     {
         if (state.Values.Length != keys.Count) throw new ValidationException("cursor", Cursors.Invalid);
         try

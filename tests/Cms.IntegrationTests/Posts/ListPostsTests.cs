@@ -172,6 +172,36 @@ public sealed class ListPostsTests(CmsApiFactory api) : IClassFixture<CmsApiFact
     }
 
     [Fact]
+    public async Task A_page_reads_its_posts_with_bylines_and_tags_in_order_in_one_statement()
+    {
+        var tag = TestApi.Unique("onestatement");
+        var first = await _admin.CreateAuthorAsync();
+        var second = await _admin.CreateAuthorAsync();
+        var post = await _admin.CreatePostAsync(new
+        {
+            title = "One statement", status = "published", publishedAt = DaysAgo(1),
+            authors = new[] { (string)second["slug"]!, (string)first["slug"]! }, tags = new[] { $"{tag}-b", tag, $"{tag}-a" },
+        });
+        await _reader.GetAsync($"/api/v1/posts?tag={tag}").ExpectAsync(HttpStatusCode.OK);
+
+        api.Commands.Reset();
+        // Another page size: not an answer the output cache holds, but the same total.
+        var list = await _reader.GetAsync($"/api/v1/posts?tag={tag}&pageSize=10").ExpectAsync(HttpStatusCode.OK);
+        var listStatements = api.Commands.Count;
+        api.Commands.Reset();
+        var single = await _reader.GetAsync($"/api/v1/posts/slug/{post["slug"]}").ExpectAsync(HttpStatusCode.OK);
+
+        // The ETag, the tag's id, then the page with its relations (the total is remembered under the ETag).
+        Assert.Equal(3, listStatements);
+        Assert.Equal(1, api.Commands.Count);
+        foreach (var read in new[] { list["items"]![0]!, single })
+        {
+            Assert.Equal([(string)second["slug"]!, (string)first["slug"]!], read["authors"]!.AsArray().Select(a => (string)a!["slug"]!));
+            Assert.Equal([$"{tag}-b", tag, $"{tag}-a"], read["tags"]!.AsArray().Select(t => (string)t!["slug"]!));
+        }
+    }
+
+    [Fact]
     public async Task A_list_answers_304_to_its_own_etag_until_a_post_changes()
     {
         var tag = TestApi.Unique("etagged");

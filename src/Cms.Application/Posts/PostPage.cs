@@ -1,0 +1,228 @@
+using System.Data.Common;
+using System.Text;
+using Cms.Application.Images;
+using Cms.Domain;
+
+namespace Cms.Application.Posts;
+
+/// <summary>One column of a page's order, in SQL: its expression over the page's rows and which way it runs.</summary>
+/// <param name="Name">The cursor's name for it (publishedAt, updatedAt, createdAt, title, rank, id).</param>
+/// <param name="ValueType">The type a cursor value of this key is read back as.</param>
+public sealed record PageKey(string Name, string Column, Type ValueType, bool Descending);
+
+/// <summary>
+/// The statement that reads posts for lists and post reads, hand-written: the filters of
+/// <see cref="ListPosts.Filter"/>, an order with keyset or offset paging, only the columns the fields
+/// need, and each post's bylines and tags folded in (LATERAL array_agg), so a page is one statement.
+/// Built by EF's LINQ pipeline (expressions built per request, the query cache lookup, parameter
+/// extraction) plus a second statement for the bylines and tags, a list request cost more API CPU than
+/// the database spent on it (docs/performance.md, "Where a list request's time goes"). Every value is a
+/// parameter; the only text spliced in is this class's own SQL.
+/// </summary>
+public sealed class PostPage
+{
+    private readonly List<object> _parameters = [];
+    private readonly List<string> _where = [];
+    private readonly IReadOnlySet<string> _fields;
+    private string? _searchQuery;
+
+    public PostPage(IReadOnlySet<string> fields) => _fields = fields;
+
+    /// <summary>Adds a parameter and returns its placeholder.</summary>
+    private string P(object value)
+    {
+        _parameters.Add(value);
+        return "@p" + (_parameters.Count - 1);
+    }
+
+    public PostPage Where(string condition)
+    {
+        _where.Add(condition);
+        return this;
+    }
+
+    /// <summary>What readers may see (the rule of <see cref="PostQueries.VisibleTo"/>), or every status.</summary>
+    public PostPage Visible(bool includeUnpublished, DateTimeOffset now) =>
+        includeUnpublished ? this : Where($"p.status = 'published' AND p.published_at <= {P(now.ToUniversalTime())}");
+
+    public PostPage Status(string? status, DateTimeOffset now) => (status ?? "published") switch
+    {
+        "draft" => Where("p.status = 'draft'"),
+        "scheduled" => Where($"p.status = 'published' AND p.published_at > {P(now.ToUniversalTime())}"),
+        "all" => this,
+        // The literal 'published' lets PostgreSQL use the partial index on published posts.
+        _ => Where($"p.status = 'published' AND p.published_at <= {P(now.ToUniversalTime())}"),
+    };
+
+    public PostPage Id(Guid id) => Where($"p.id = {P(id)}");
+
+    public PostPage Slug(string slug) => Where($"p.slug = {P(slug)}");
+
+    /// <summary>The filters of a list query, tags and authors as the ids their slugs resolved to (null: no such filter).</summary>
+    public PostPage Filters(ListPosts.Query query, DateTimeOffset now, Guid[]? tagIds, Guid[]? authorIds, string[] categories)
+    {
+        Status(query.Status, now);
+        if (tagIds is not null) Where($"EXISTS (SELECT 1 FROM post_tags pt WHERE pt.post_id = p.id AND pt.tag_id = ANY({P(tagIds)}))");
+        if (authorIds is not null) Where($"EXISTS (SELECT 1 FROM post_authors pa WHERE pa.post_id = p.id AND pa.author_id = ANY({P(authorIds)}))");
+        if (categories.Length > 0) Where($"p.category_slugs && {P(categories)}");
+        if (query.PublishedAfter?.ToUniversalTime() is { } after) Where($"p.published_at >= {P(after)}");
+        if (query.PublishedBefore?.ToUniversalTime() is { } before) Where($"p.published_at < {P(before)}");
+        return this;
+    }
+
+    /// <summary>Full-text search: matches on the stored vector; <see cref="Rank"/> and the highlight use the same query.</summary>
+    public PostPage Search(string q, string language)
+    {
+        _language = P(language) + "::regconfig";
+        _searchQuery = $"websearch_to_tsquery({_language}, {P(q)})";
+        return Where($"p.search_vector @@ {_searchQuery}");
+    }
+
+    private string? _language;
+
+    /// <summary>Relevance on title and excerpt (<see cref="PostSearch.RankVectorProperty"/>): 0 for a match only in the body.</summary>
+    public string Rank => $"ts_rank_cd(p.rank_vector, {_searchQuery ?? throw new InvalidOperationException("Rank needs a search.")})";
+
+    /// <summary>Rows strictly after <paramref name="values"/> in the order of <paramref name="keys"/> (as <see cref="Common.Keyset.After"/>).</summary>
+    public PostPage After(IReadOnlyList<PageKey> keys, IReadOnlyList<object?> values)
+    {
+        var any = new List<string>();
+        var equalSoFar = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var column = keys[i].Column;
+            // Only published_at may be null (drafts); the other keys never are.
+            var nullable = keys[i].Name == "publishedAt";
+            var value = values[i] is { } v ? P(Normalize(v)) : null;
+            string? after = keys[i].Descending
+                // Descending: nulls first, then larger to smaller.
+                ? value is null ? (nullable ? $"{column} IS NOT NULL" : null) : $"{column} < {value}"
+                // Ascending: smaller to larger, then nulls.
+                : value is null ? null : nullable ? $"({column} > {value} OR {column} IS NULL)" : $"{column} > {value}";
+            if (after is not null) any.Add("(" + string.Join(" AND ", [.. equalSoFar, after]) + ")");
+            equalSoFar.Add(value is null ? $"{column} IS NULL" : $"{column} = {value}");
+        }
+        var predicate = any.Count == 0 ? "false" : "(" + string.Join(" OR ", any) + ")";
+        // The OR chain is exact but not a range PostgreSQL can seek to; "first key at or past its value"
+        // says the same for the first key and lets the index start at the right place.
+        if (values[0] is { } first && keys[0].ValueType != typeof(string))
+        {
+            var bound = $"{keys[0].Column} {(keys[0].Descending ? "<=" : ">=")} {P(Normalize(first))}";
+            // A nullable first key ascending: the bound holds for non-null rows; nulls are placed by the chain.
+            if (keys[0].Name == "publishedAt" && !keys[0].Descending) bound = $"({bound} OR {keys[0].Column} IS NULL)";
+            predicate = $"{bound} AND {predicate}";
+        }
+        return Where(predicate);
+    }
+
+    private static object Normalize(object value) => value is DateTimeOffset t ? t.ToUniversalTime() : value;
+
+    /// <summary>
+    /// The page: <paramref name="limit"/> rows in the order of <paramref name="keys"/> (none: any order, for a
+    /// single post) after skipping <paramref name="offset"/>; each key is read into the row for cursors.
+    /// </summary>
+    public async Task<List<PostRow>> ReadAsync(ICmsDb db, IReadOnlyList<PageKey> keys, int limit, int offset, CancellationToken ct)
+    {
+        var f = _fields;
+        var columns = new List<(string Sql, Action<PostRow, DbDataReader, int> Read)>
+        {
+            ("p.id", (r, d, i) => r.Id = d.GetGuid(i)),
+            ("p.xmin", (r, d, i) => r.Version = d.GetFieldValue<uint>(i)),
+        };
+        void Add(string field, string sql, Action<PostRow, DbDataReader, int> read)
+        {
+            if (f.Contains(field) || keys.Any(k => k.Name == field)) columns.Add((sql, read));
+        }
+        Add("slug", "p.slug", (r, d, i) => r.Slug = d.GetString(i));
+        Add("title", "p.title", (r, d, i) => r.Title = d.GetString(i));
+        Add("excerpt", "p.excerpt", (r, d, i) => r.Excerpt = d.IsDBNull(i) ? null : d.GetString(i));
+        Add("body", "p.body", (r, d, i) => r.Body = d.GetString(i));
+        Add("html", "p.html", (r, d, i) => r.Html = d.GetString(i));
+        if (f.Contains("status")) columns.Add(("p.status", (r, d, i) => r.Status = ParseStatus(d.GetString(i))));
+        if (f.Contains("status") || f.Contains("publishedAt") || keys.Any(k => k.Name == "publishedAt"))
+            columns.Add(("p.published_at", (r, d, i) => r.PublishedAt = d.IsDBNull(i) ? null : d.GetFieldValue<DateTimeOffset>(i)));
+        Add("categories", "p.categories", (r, d, i) => r.Categories = d.GetFieldValue<string[]>(i));
+        Add("metadata", "p.metadata", (r, d, i) => r.Metadata = d.GetString(i));
+        Add("readingTimeMinutes", "p.reading_time_minutes", (r, d, i) => r.ReadingTimeMinutes = d.GetInt32(i));
+        Add("createdAt", "p.created_at", (r, d, i) => r.CreatedAt = d.GetFieldValue<DateTimeOffset>(i));
+        Add("updatedAt", "p.updated_at", (r, d, i) => r.UpdatedAt = d.GetFieldValue<DateTimeOffset>(i));
+        var search = _searchQuery is not null;
+        if (search && keys.Any(k => k.Name == "rank")) columns.Add((Rank + " AS rank", (r, d, i) => r.Rank = d.GetFloat(i)));
+
+        // Joined per row of the page: (the SQL, how many columns it reads, how).
+        var outer = new List<(string Sql, int Width, Action<PostRow, DbDataReader, int> Read)>();
+        var joins = new StringBuilder();
+        if (f.Contains("featureImage"))
+        {
+            outer.Add(("i.id, i.sha256, i.extension, i.width, i.height, i.alt", 6, (r, d, i) => r.FeatureImage = d.IsDBNull(i) ? null
+                : new ImageRef(d.GetGuid(i), ImageUrls.MediaPrefix + d.GetString(i + 1) + "." + d.GetString(i + 2), d.GetInt32(i + 3), d.GetInt32(i + 4),
+                    d.IsDBNull(i + 5) ? null : d.GetString(i + 5))));
+            joins.Append("\nLEFT JOIN images i ON i.id = p.feature_image_id");
+        }
+        if (f.Contains("authors"))
+        {
+            outer.Add(("au.ids, au.slugs, au.names", 3, (r, d, i) => r.Authors = Refs(d, i, (id, slug, name) => new AuthorRef(id, slug, name))));
+            joins.Append("\nLEFT JOIN LATERAL (SELECT array_agg(a.id ORDER BY pa.position) AS ids, array_agg(a.slug ORDER BY pa.position) AS slugs, "
+                + "array_agg(a.name ORDER BY pa.position) AS names FROM post_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.post_id = p.id) au ON true");
+        }
+        if (f.Contains("tags"))
+        {
+            outer.Add(("tg.ids, tg.slugs, tg.names", 3, (r, d, i) => r.Tags = Refs(d, i, (id, slug, name) => new TagRef(id, slug, name))));
+            joins.Append("\nLEFT JOIN LATERAL (SELECT array_agg(t.id ORDER BY pt.position) AS ids, array_agg(t.slug ORDER BY pt.position) AS slugs, "
+                + "array_agg(t.name ORDER BY pt.position) AS names FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id) tg ON true");
+        }
+        var highlight = search && f.Contains("highlight");
+        if (highlight)
+            // On the page's rows only: a headline reads the whole body.
+            outer.Add(($"ts_headline({_language}, p.title || ' \n' || COALESCE(p.excerpt, '') || ' \n' || p.body, {_searchQuery}, {P(Highlights.Options)})", 1,
+                (r, d, i) => r.Highlight = d.GetString(i)));
+
+        // The inner statement reads the columns the page needs (the body for a highlight), in order, limited;
+        // the outer one joins what each row of the page needs.
+        var inner = columns.Select(c => c.Sql).ToList();
+        if (f.Contains("featureImage")) inner.Add("p.feature_image_id");
+        if (highlight && !f.Contains("body")) inner.Add("p.body");
+        if (highlight && !f.Contains("excerpt")) inner.Add("p.excerpt");
+        if (highlight && !f.Contains("title") && keys.All(k => k.Name != "title")) inner.Add("p.title");
+        var order = keys.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", keys.Select(k => k.Column + (k.Descending ? " DESC" : "")));
+        var outerOrder = keys.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", keys.Select(k => (k.Name == "rank" ? "p.rank" : k.Column) + (k.Descending ? " DESC" : "")));
+        var sql = new StringBuilder()
+            .Append("SELECT ").AppendJoin(", ", columns.Select(c => OuterName(c.Sql)).Concat(outer.Select(o => o.Sql)))
+            .Append("\nFROM (SELECT ").AppendJoin(", ", inner)
+            .Append("\nFROM posts p");
+        if (_where.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", _where);
+        sql.Append(order).Append("\nLIMIT ").Append(P(limit));
+        if (offset > 0) sql.Append(" OFFSET ").Append(P(offset));
+        sql.Append(") p").Append(joins).Append(outerOrder);
+
+        var readers = columns.Select(c => c.Read).Concat(outer.Select(o => o.Read)).ToArray();
+        var widths = columns.Select(_ => 1).Concat(outer.Select(o => o.Width)).ToArray();
+        return await db.ReadAsync(sql.ToString(), d =>
+        {
+            var row = new PostRow();
+            for (int k = 0, ordinal = 0; k < readers.Length; ordinal += widths[k], k++) readers[k](row, d, ordinal);
+            return row;
+        }, ct, [.. _parameters]);
+    }
+
+    /// <summary>The outer statement's name for an inner column: p.title is p.title, "expr AS rank" is p.rank.</summary>
+    private static string OuterName(string sql) => sql.Contains(" AS ", StringComparison.Ordinal) ? "p." + sql[(sql.LastIndexOf(' ') + 1)..] : sql;
+
+    private static List<T> Refs<T>(DbDataReader d, int i, Func<Guid, string, string, T> make)
+    {
+        if (d.IsDBNull(i)) return [];
+        var ids = d.GetFieldValue<Guid[]>(i);
+        var slugs = d.GetFieldValue<string[]>(i + 1);
+        var names = d.GetFieldValue<string[]>(i + 2);
+        var refs = new List<T>(ids.Length);
+        for (var k = 0; k < ids.Length; k++) refs.Add(make(ids[k], slugs[k], names[k]));
+        return refs;
+    }
+
+    private static PostStatus ParseStatus(string value) => value switch
+    {
+        "published" => PostStatus.Published,
+        "draft" => PostStatus.Draft,
+        _ => Enum.Parse<PostStatus>(value, ignoreCase: true),
+    };
+}
