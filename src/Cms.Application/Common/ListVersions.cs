@@ -15,16 +15,25 @@ public sealed class ListVersions(ICmsDb db)
         // Read before the list itself: a change committed in between makes the ETag older than the
         // page, which can only cost a 200, never serve a stale 304.
         // One round trip for both values; the max uses the partial index on published posts.
-        var (version, visibility) = (await db.ReadAsync(ETagSql,
-            r => (r.GetInt64(0), r.IsDBNull(1) ? 0 : r.GetFieldValue<DateTimeOffset>(1).UtcTicks), ct, now)).Single();
-        return $"W/\"{list}-{version}-{visibility}{(isAdmin ? "-a" : "")}\"";
+        var (version, published) = (await db.ReadAsync(ETagSql,
+            r => (r.GetInt64(0), r.IsDBNull(1) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(1)), ct, now)).Single();
+        return Format(list, version, published, isAdmin);
     }
 
+    /// <summary>The ETag of a list from its two values (see <see cref="VersionColumns"/>).</summary>
+    public static string Format(string list, long version, DateTimeOffset? published, bool isAdmin) =>
+        $"W/\"{list}-{version}-{published?.UtcTicks ?? 0}{(isAdmin ? "-a" : "")}\"";
+
+    /// <summary>
+    /// The two values of a list's ETag as columns another statement can read (as uncorrelated subqueries,
+    /// run once per statement), <paramref name="now"/> the placeholder of the current time: a page that reads
+    /// them has the ETag of exactly the state it read, in the same round trip.
+    /// </summary>
+    public static string VersionColumns(string now) =>
+        $"(SELECT value FROM content_version), (SELECT max(published_at) FROM posts WHERE status = 'published' AND published_at <= {now})";
+
     // Hand-written: every list request sends it, and through EF's LINQ pipeline it cost more CPU than the statement.
-    private const string ETagSql = """
-        SELECT (SELECT value FROM content_version),
-               (SELECT max(published_at) FROM posts WHERE status = 'published' AND published_at <= @p0)
-        """;
+    private static readonly string ETagSql = "SELECT " + VersionColumns("@p0");
 
     /// <summary>
     /// The earliest publication still ahead of <paramref name="now"/>: the moment a scheduled post

@@ -65,8 +65,10 @@ public static class ListPosts
         public async ValueTask<ListResult<PostResponse>> Handle(Query query, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
-            var etag = await versions.ETagAsync("posts", query.IsAdmin, now, ct);
-            if (ListVersions.Matches(query.IfNoneMatch, etag)) return new(null, etag);
+            // A conditional request reads the list's ETag first and is answered 304 without reading the list;
+            // otherwise a list without q reads its ETag in the page statement (PostPage.WithListVersion).
+            var etag = string.IsNullOrWhiteSpace(query.IfNoneMatch) ? null : await versions.ETagAsync("posts", query.IsAdmin, now, ct);
+            if (etag is not null && ListVersions.Matches(query.IfNoneMatch, etag)) return new(null, etag);
 
             var language = search.Value.Language;
             var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
@@ -90,8 +92,6 @@ public static class ListPosts
             await using var indexScans = q is null || none ? null : await db.PreferIndexScansAsync(ct);
             var filters = Cursors.Fingerprint(query.Status, query.Tag, query.Author, query.Category, query.PublishedAfter,
                 query.PublishedBefore, q, language);
-            var total = none ? 0 : await totals.CountAsync(etag, filters, posts, ct);
-
             var keys = Keys(Sorting.Parse(query.Sort, SortFields)!, q is null ? null : reader);
             // A cursor belongs to these filters (the total's key) and to this order, these fields and this page size.
             var fingerprint = Cursors.Fingerprint(filters, query.Sort, fields, query.PageSize);
@@ -103,8 +103,26 @@ public static class ListPosts
                 page = state.Page;
             }
             var offset = query.Cursor is null && page > 1 ? (page - 1) * query.PageSize : 0;
-            // Nothing matches: no page to read (for a word in no post, the page statement would walk the whole date index).
-            var rows = total == 0 ? [] : await reader.ReadAsync(db, keys, query.PageSize + 1, offset, ct);
+
+            List<PostRow> rows = [];
+            int total;
+            if (q is null && !none)
+            {
+                // One statement for the page and, unless read above, the ETag of exactly that state; then the total,
+                // remembered under that ETag (see ListTotals).
+                if (etag is null) reader.WithListVersion(now);
+                rows = await reader.ReadAsync(db, keys, query.PageSize + 1, offset, ct);
+                etag ??= reader.ListVersion is { } read ? ListVersions.Format("posts", read.Version, read.Published, query.IsAdmin)
+                    : await versions.ETagAsync("posts", query.IsAdmin, now, ct);
+                total = await totals.CountAsync(etag, filters, posts, ct);
+            }
+            else
+            {
+                etag ??= await versions.ETagAsync("posts", query.IsAdmin, now, ct);
+                total = none ? 0 : await totals.CountAsync(etag, filters, posts, ct);
+                // Nothing matches: no page to read (for a word in no post, the page statement would walk the whole date index).
+                if (total > 0) rows = await reader.ReadAsync(db, keys, query.PageSize + 1, offset, ct);
+            }
 
             string? next = null;
             if (rows.Count > query.PageSize)
