@@ -197,9 +197,9 @@ if ((${#READS[@]})); then
     get "${PATHS[$c]}" >/dev/null
     sleep 0.5
     tail -c +"$((offset + 1))" "$PG_LOG" >"$WORK/pgbench/$c.log"
-    n=$(python3 bench/capture.py "$WORK/pgbench/$c.log" "$WORK/pgbench/$c.sql" "$WORK/pgbench/$c.defines")
+    n=$(python3 bench/capture.py "$WORK/pgbench/$c.log" "$WORK/pgbench/$c.sql" "$WORK/pgbench/$c.defines" "$WORK/pgbench/$c.mode")
     ((n > 0)) || { log "$c: no statement captured from $PG_LOG"; exit 1; }
-    log "$c: $n statements captured for pgbench"
+    log "$c: $n statements captured for pgbench ($(cat "$WORK/pgbench/$c.mode"))"
   done
 fi
 stop_api
@@ -334,7 +334,8 @@ fi
 for c in "${READS[@]}"; do
   defines=(); while IFS= read -r d; do [ -n "$d" ] && defines+=(-D "$d"); done <"$WORK/pgbench/$c.defines"
   bench_sql() {
-    "$PGBENCH" -n -M extended -f "$WORK/pgbench/$c.sql" "${defines[@]}" -h localhost -p "$CMS_PG_PORT" -U cms "$@" "$DB"
+    # -M as the API sent them: prepared statements when it prepared them all (capture.py), else unnamed ones.
+    "$PGBENCH" -n -M "$(cat "$WORK/pgbench/$c.mode")" -f "$WORK/pgbench/$c.sql" "${defines[@]}" -h localhost -p "$CMS_PG_PORT" -U cms "$@" "$DB"
   }
   bench_sql -c 16 -j 2 -T "$WARMUP" >/dev/null 2>&1 || true
   for conns in $CONNECTIONS; do
@@ -361,7 +362,7 @@ machine="$(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xar
   echo
   echo "- data: $POSTS generated posts ($published published), imported in $(printf '%.0f' "$import_seconds") s: $(grep -o 'Created.*' "$WORK/import.txt" || true)"
   echo "- cases: Q2 tag \`$TAG\` ($(jq .pagination.total "$WORK/Q2.json" 2>/dev/null || echo -) posts), Q3 slug \`$SLUG\`, Q4 \`q=$WORD\` ($(jq .pagination.total "$WORK/Q4.json" 2>/dev/null || echo -) hits), Q5 page $page"
-  echo "- wrk -t2, ${DURATION} s a case after a ${WARMUP} s warm-up; pgbench -M extended -j 2 -T ${DURATION}; medians of $RUNS run(s)"
+  echo "- wrk -t2, ${DURATION} s a case after a ${WARMUP} s warm-up; pgbench -j 2 -T ${DURATION} -M as the API sent each case's statements ($(for c in "${READS[@]}"; do printf '%s %s, ' "$c" "$(cat "$WORK/pgbench/$c.mode")"; done | sed 's/, $//')); medians of $RUNS run(s)"
   echo "- machine: $machine; dotnet $(dotnet --version), $("$PGBENCH" --version | head -n 1)"
   echo "- load average (1, 5, 15 min) at the start: $LOAD_START, at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shares its cores)"
   echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo -)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
@@ -370,7 +371,7 @@ machine="$(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xar
 } >"$WORK/report.md"
 cp "$WORK/report.md" "$OUT/run-$STAMP.md"
 cp "$RAW" "$OUT/run-$STAMP.tsv"
-mkdir -p "$OUT/run-$STAMP-sql" && cp "$WORK"/pgbench/*.sql "$WORK"/pgbench/*.defines "$OUT/run-$STAMP-sql/" 2>/dev/null || true
+mkdir -p "$OUT/run-$STAMP-sql" && cp "$WORK"/pgbench/*.sql "$WORK"/pgbench/*.defines "$WORK"/pgbench/*.mode "$OUT/run-$STAMP-sql/" 2>/dev/null || true
 cat "$WORK/report.md"
 log "saved bench/results/run-$STAMP.md (and .tsv, the raw figures; -sql/, the pgbench scripts)"
 

@@ -3,7 +3,8 @@
 // server log) with the same parameter values, and writes their rows as JSON. No EF Core, no mediator,
 // no middleware: what the API would reach if everything between HTTP and the database were free.
 //
-//   dotnet Minimal.dll <connection string> <folder of <case>.sql and <case>.defines>   (URLs: ASPNETCORE_URLS)
+//   dotnet Minimal.dll <connection string> <folder of <case>.sql, <case>.defines and <case>.mode>   (URLs: ASPNETCORE_URLS)
+// (<case>.mode "prepared": the API prepared these statements, so does this endpoint.)
 //   GET /{case}  ->  {"rows":[[...], ...]} of every statement, in order
 using System.Collections;
 using System.Text.Json;
@@ -16,7 +17,7 @@ builder.Logging.ClearProviders();
 var app = builder.Build();
 
 var dataSource = NpgsqlDataSource.Create(args[0]);
-var cases = new Dictionary<string, Statement[]>(StringComparer.Ordinal);
+var cases = new Dictionary<string, Case>(StringComparer.Ordinal);
 foreach (var script in Directory.GetFiles(args[1], "*.sql"))
 {
     var name = Path.GetFileNameWithoutExtension(script);
@@ -35,12 +36,14 @@ foreach (var script in Directory.GetFiles(args[1], "*.sql"))
         });
         return new Statement(text, [.. values]);
     }).ToArray();
-    cases[name] = statements;
+    var modePath = Path.ChangeExtension(script, ".mode");
+    cases[name] = new Case(statements, File.Exists(modePath) && File.ReadAllText(modePath).Trim() == "prepared");
 }
 
 app.MapGet("/{name}", async (string name, HttpContext http) =>
 {
-    if (!cases.TryGetValue(name, out var statements)) { http.Response.StatusCode = 404; return; }
+    if (!cases.TryGetValue(name, out var found)) { http.Response.StatusCode = 404; return; }
+    var (statements, prepared) = found;
     await using var connection = await dataSource.OpenConnectionAsync(http.RequestAborted);
     http.Response.ContentType = "application/json";
     await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
@@ -51,6 +54,7 @@ app.MapGet("/{name}", async (string name, HttpContext http) =>
         await using var command = new NpgsqlCommand(statement.Sql, connection);
         // Unknown: sent as text for the server to type, as pgbench -M extended does.
         foreach (var value in statement.Values) command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Unknown, Value = value });
+        if (prepared) await command.PrepareAsync(http.RequestAborted);
         await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
         while (await reader.ReadAsync(http.RequestAborted))
         {
@@ -92,3 +96,5 @@ static void Write(Utf8JsonWriter json, object? value)
 }
 
 internal sealed record Statement(string Sql, string[] Values);
+
+internal sealed record Case(Statement[] Statements, bool Prepared);

@@ -32,5 +32,8 @@ public static class DependencyInjection
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(PreparedStatements);
+
+    private static readonly PrepareMarkedStatements PreparedStatements = new();
 }

@@ -27,6 +27,10 @@ public sealed class PostPage
     private readonly IReadOnlySet<string> _fields;
     private string? _searchQuery;
 
+    // Whether the plan can depend on the values: tags, authors, categories and search words differ a
+    // thousandfold in how many posts they match, and each gets its own plan.
+    private bool _valueDependent;
+
     public PostPage(IReadOnlySet<string> fields) => _fields = fields;
 
     private string? _versionColumns;
@@ -75,6 +79,7 @@ public sealed class PostPage
     public PostPage Filters(ListPosts.Query query, DateTimeOffset now, Guid[]? tagIds, Guid[]? authorIds, string[] categories)
     {
         Status(query.Status, now);
+        _valueDependent = tagIds is not null || authorIds is not null || categories.Length > 0;
         if (tagIds is not null) Where($"EXISTS (SELECT 1 FROM post_tags pt WHERE pt.post_id = p.id AND pt.tag_id = ANY({P(tagIds)}))");
         if (authorIds is not null) Where($"EXISTS (SELECT 1 FROM post_authors pa WHERE pa.post_id = p.id AND pa.author_id = ANY({P(authorIds)}))");
         if (categories.Length > 0) Where($"p.category_slugs && {P(categories)}");
@@ -86,6 +91,7 @@ public sealed class PostPage
     /// <summary>Full-text search: matches on the stored vector; <see cref="Rank"/> and the highlight use the same query.</summary>
     public PostPage Search(string q, string language)
     {
+        _valueDependent = true;
         _language = P(language) + "::regconfig";
         _searchQuery = $"websearch_to_tsquery({_language}, {P(q)})";
         return Where($"p.search_vector @@ {_searchQuery}");
@@ -202,7 +208,9 @@ public sealed class PostPage
         if (highlight && !f.Contains("title") && keys.All(k => k.Name != "title")) inner.Add("p.title");
         var order = keys.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", keys.Select(k => k.Column + (k.Descending ? " DESC" : "")));
         var outerOrder = keys.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", keys.Select(k => (k.Name == "rank" ? "p.rank" : k.Column) + (k.Descending ? " DESC" : "")));
-        var sql = new StringBuilder()
+        // Prepared when the plan is the same for any values and the text is one of few: the default fields.
+        var prepared = !_valueDependent && (ReferenceEquals(f, PostFields.ListDefaults) || ReferenceEquals(f, PostFields.ItemDefaults));
+        var sql = new StringBuilder(prepared ? CmsSql.Prepared : "")
             .Append("SELECT ").AppendJoin(", ", columns.Select(c => OuterName(c.Sql)).Concat(outer.Select(o => o.Sql)))
             .Append("\nFROM (SELECT ").AppendJoin(", ", inner)
             .Append("\nFROM posts p");

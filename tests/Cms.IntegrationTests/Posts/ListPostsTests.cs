@@ -202,6 +202,37 @@ public sealed class ListPostsTests(CmsApiFactory api) : IClassFixture<CmsApiFact
     }
 
     [Fact]
+    public async Task Default_lists_and_post_reads_are_prepared_statements_and_value_dependent_lists_are_not()
+    {
+        var tag = TestApi.Unique("prepared");
+        var first = await PublishAsync("Prepared first", 2, tag);
+        JsonNode? second = null;
+        // More runs than PostgreSQL's five before it may switch a prepared statement to its generic plan; each
+        // with another page size (the output cache would answer a repeated URL), and a write in between.
+        for (var size = 1; size <= 8; size++)
+        {
+            if (size == 6) second = await PublishAsync("Prepared second", 0, tag);
+            api.Commands.Reset();
+            var page = await _reader.GetAsync($"/api/v1/posts?pageSize={size}").ExpectAsync(HttpStatusCode.OK);
+            Assert.StartsWith("/* prepared */", api.Commands.Texts.Single(sql => sql.Contains("FROM posts p", StringComparison.Ordinal)));
+            Assert.Equal(size, page["items"]!.AsArray().Count);
+            // The newest post, written after the statement was prepared, is on the page.
+            if (second is not null) Assert.Contains(page["items"]!.AsArray(), i => (string)i!["slug"]! == (string)second["slug"]!);
+        }
+
+        api.Commands.Reset();
+        await _reader.GetAsync($"/api/v1/posts/slug/{first["slug"]}").ExpectAsync(HttpStatusCode.OK);
+        Assert.StartsWith("/* prepared */", Assert.Single(api.Commands.Texts));
+
+        foreach (var url in new[] { $"/api/v1/posts?tag={tag}", "/api/v1/posts?q=prepared", "/api/v1/posts?fields=id,slug" })
+        {
+            api.Commands.Reset();
+            await _reader.GetAsync(url).ExpectAsync(HttpStatusCode.OK);
+            Assert.DoesNotContain(api.Commands.Texts, sql => sql.StartsWith("/* prepared */", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_list_answers_304_to_its_own_etag_until_a_post_changes()
     {
         var tag = TestApi.Unique("etagged");
