@@ -9,8 +9,13 @@ using Npgsql;
 
 namespace Cms.Infrastructure;
 
-public static class DependencyInjection
+public static partial class DependencyInjection
 {
+    public const int DefaultMaxPoolSize = 16;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MaxPoolSizeSetting();
+
     public static IServiceCollection AddCmsInfrastructure(this IServiceCollection services, string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
@@ -18,6 +23,10 @@ public static class DependencyInjection
         // which lets the output cache tell this process's writes (already evicted) from others'.
         var name = builder.ConnectionStringBuilder.ApplicationName is { Length: > 0 } given ? given[..Math.Min(given.Length, 30)] : "cms";
         builder.ConnectionStringBuilder.ApplicationName = $"{name}-{Guid.NewGuid():N}";
+        // A small pool unless the connection string says otherwise: more busy backends than cores only queue in
+        // PostgreSQL. At 64 clients on 2 cores, 16 connections instead of Npgsql's 100 cut Q1's p99 from
+        // 170-500 ms to 90-120 ms at the same throughput (docs/performance.md, "Pool size").
+        if (!MaxPoolSizeSetting().IsMatch(connectionString)) builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
         var dataSource = builder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<CmsDbContext>(options => Configure(options, dataSource));

@@ -1,0 +1,24 @@
+using Cms.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Cms.UnitTests;
+
+public sealed class ConnectionPoolTests
+{
+    private static NpgsqlConnectionStringBuilder PoolOf(string connectionString)
+    {
+        using var services = new ServiceCollection().AddCmsInfrastructure(connectionString).BuildServiceProvider();
+        return new NpgsqlConnectionStringBuilder(services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
+    }
+
+    [Fact]
+    public void Without_a_pool_size_the_pool_is_small() =>
+        Assert.Equal(DependencyInjection.DefaultMaxPoolSize, PoolOf("Host=localhost;Database=cms;Username=cms").MaxPoolSize);
+
+    [Theory]
+    [InlineData("Host=localhost;Database=cms;Maximum Pool Size=80")]
+    [InlineData("Host=localhost;Database=cms;maxpoolsize=80")]
+    public void A_pool_size_in_the_connection_string_wins(string connectionString) =>
+        Assert.Equal(80, PoolOf(connectionString).MaxPoolSize);
+}
