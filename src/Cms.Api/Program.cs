@@ -41,7 +41,8 @@ if (!builder.Environment.IsDevelopment())
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Cms:ShutdownTimeoutSeconds", 30)));
 
 var connectionString = builder.Configuration.GetConnectionString("Cms")!;
-builder.Services.AddCmsInfrastructure(connectionString);
+builder.Services.AddCmsInfrastructure(connectionString,
+    prepareStatements: builder.Configuration.GetValue($"{DatabaseOptions.Section}:PrepareStatements", true));
 builder.Services.AddCmsObservability(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 

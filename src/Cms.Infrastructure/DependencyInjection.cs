@@ -16,7 +16,8 @@ public static partial class DependencyInjection
     [System.Text.RegularExpressions.GeneratedRegex(@"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MaxPoolSizeSetting();
 
-    public static IServiceCollection AddCmsInfrastructure(this IServiceCollection services, string connectionString)
+    /// <param name="prepareStatements">Prepare the statements marked <see cref="CmsSql.Prepared"/> (off behind a pooler that cannot keep them).</param>
+    public static IServiceCollection AddCmsInfrastructure(this IServiceCollection services, string connectionString, bool prepareStatements = true)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         // A name of this process alone: content-change notifications carry the writer's application_name,
@@ -29,7 +30,7 @@ public static partial class DependencyInjection
         if (!MaxPoolSizeSetting().IsMatch(connectionString)) builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
         var dataSource = builder.Build();
         services.AddSingleton(dataSource);
-        services.AddDbContextPool<CmsDbContext>(options => Configure(options, dataSource));
+        services.AddDbContextPool<CmsDbContext>(options => Configure(options, dataSource, prepareStatements));
         services.AddScoped<ICmsDb>(sp => sp.GetRequiredService<CmsDbContext>());
         services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
         services.AddSingleton<IImageStore, FileSystemImageStore>();
@@ -38,11 +39,13 @@ public static partial class DependencyInjection
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource, bool prepareStatements = true)
+    {
         options
             .UseNpgsql(dataSource, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(PreparedStatements);
+            .UseSnakeCaseNamingConvention();
+        return prepareStatements ? options.AddInterceptors(PreparedStatements) : options;
+    }
 
     private static readonly PrepareMarkedStatements PreparedStatements = new();
 }

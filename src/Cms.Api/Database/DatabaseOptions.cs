@@ -7,4 +7,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations at start; turn off where a deploy step runs <c>Cms.Api migrate</c>.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// Prepare the hot statements on their connections (ADR 0011); read at start by <c>AddCmsInfrastructure</c>.
+    /// Turn off behind a pooler in transaction mode that cannot keep prepared statements.
+    /// </summary>
+    public bool PrepareStatements { get; set; } = true;
 }

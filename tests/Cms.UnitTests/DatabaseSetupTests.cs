@@ -1,10 +1,13 @@
 using Cms.Infrastructure;
+using Cms.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cms.UnitTests;
 
-public sealed class ConnectionPoolTests
+public sealed class DatabaseSetupTests
 {
     private static NpgsqlConnectionStringBuilder PoolOf(string connectionString)
     {
@@ -21,4 +24,15 @@ public sealed class ConnectionPoolTests
     [InlineData("Host=localhost;Database=cms;maxpoolsize=80")]
     public void A_pool_size_in_the_connection_string_wins(string connectionString) =>
         Assert.Equal(80, PoolOf(connectionString).MaxPoolSize);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Marked_statements_are_prepared_unless_turned_off(bool prepare)
+    {
+        using var dataSource = NpgsqlDataSource.Create("Host=localhost;Database=cms");
+        var options = DependencyInjection.Configure(new DbContextOptionsBuilder<CmsDbContext>(), dataSource, prepare).Options;
+        var interceptors = options.FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        Assert.Equal(prepare, interceptors.OfType<PrepareMarkedStatements>().Any());
+    }
 }
