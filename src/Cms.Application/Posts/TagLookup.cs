@@ -31,6 +31,9 @@ public sealed class TagLookup
         return new TagLookup(db, found);
     }
 
+    /// <summary>True when every value names a tag that exists: <see cref="Resolve"/> would create none.</summary>
+    public bool HasAll(IEnumerable<string> values) => values.All(v => Find(v) is not null);
+
     /// <summary>The tags for <paramref name="values"/>, which must be among those loaded.</summary>
     public List<Tag> Resolve(IReadOnlyList<string> values, DateTimeOffset now)
     {
@@ -39,11 +42,7 @@ public sealed class TagLookup
         {
             var name = value.Trim();
             var slug = Slugs.From(value, "tag");
-            // A value that is a tag's slug names that tag; else a tag's current name (a renamed tag
-            // keeps its old slug); else the slug the value would get.
-            var tag = _found.Find(t => t.Slug == name)
-                ?? _found.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? _found.Find(t => t.Slug == slug);
+            var tag = Find(value);
             if (tag is null)
             {
                 tag = new Tag(slug, name, now);
@@ -54,5 +53,18 @@ public sealed class TagLookup
             tags.Add(tag);
         }
         return tags;
+    }
+
+    /// <summary>
+    /// A value that is a tag's slug names that tag; else a tag's current name (a renamed tag keeps its
+    /// old slug); else the slug the value would get.
+    /// </summary>
+    private Tag? Find(string value)
+    {
+        var name = value.Trim();
+        var slug = Slugs.From(value, "tag");
+        return _found.Find(t => t.Slug == name)
+            ?? _found.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? _found.Find(t => t.Slug == slug);
     }
 }
