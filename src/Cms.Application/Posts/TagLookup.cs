@@ -12,12 +12,21 @@ namespace Cms.Application.Posts;
 public sealed class TagLookup
 {
     private readonly ICmsDb _db;
-    private readonly List<Tag> _found;
+    // By slug and by name (the first tag of each wins, as a search of the list in order would find it):
+    // an import batch resolves hundreds of values against hundreds of tags.
+    private readonly Dictionary<string, Tag> _bySlug = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Tag> _byName = new(StringComparer.OrdinalIgnoreCase);
 
     private TagLookup(ICmsDb db, List<Tag> found)
     {
         _db = db;
-        _found = found;
+        foreach (var tag in found) Remember(tag);
+    }
+
+    private void Remember(Tag tag)
+    {
+        _bySlug.TryAdd(tag.Slug, tag);
+        _byName.TryAdd(tag.Name, tag);
     }
 
     public static async Task<TagLookup> LoadAsync(ICmsDb db, IEnumerable<string> values, CancellationToken ct)
@@ -48,7 +57,7 @@ public sealed class TagLookup
                 tag = new Tag(slug, name, now);
                 _db.Tags.Add(tag);
                 Outbox.TagChanged(_db, WebhookEvents.TagCreated, tag, now);
-                _found.Add(tag);
+                Remember(tag);
             }
             tags.Add(tag);
         }
@@ -63,8 +72,6 @@ public sealed class TagLookup
     {
         var name = value.Trim();
         var slug = Slugs.From(value, "tag");
-        return _found.Find(t => t.Slug == name)
-            ?? _found.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? _found.Find(t => t.Slug == slug);
+        return _bySlug.GetValueOrDefault(name) ?? _byName.GetValueOrDefault(name) ?? _bySlug.GetValueOrDefault(slug);
     }
 }
