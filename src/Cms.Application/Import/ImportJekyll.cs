@@ -43,6 +43,8 @@ public static class ImportJekyll
         private static readonly ParallelOptions Parallel = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
         private readonly Dictionary<string, string> _authorSlugs = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Authors this import names that did not exist when first named: slug, name.</summary>
+        private readonly Dictionary<string, string> _newAuthors = new(StringComparer.Ordinal);
         // Building a validator compiles its rules, and the read buffer is 2 MB: once per import, not once per post.
         private readonly PostInputValidator _validator = new(clock);
         private readonly char[] _buffer = new char[MaxFileChars + 1];
@@ -217,7 +219,8 @@ public static class ImportJekyll
         {
             var (batch, outcomes, parsed) = prepared;
 
-            // Inputs one by one: an unknown author or an image is created (and saved) on first sight.
+            // Inputs one by one: an image is added to the library on first sight, an unknown author is only named
+            // (it is created with the first post of it that is saved, in that post's transaction).
             var items = new List<Item>();
             for (var i = 0; i < batch.Length; i++)
             {
@@ -238,6 +241,19 @@ public static class ImportJekyll
 
             // A post that the batch still being saved writes too is looked up once that save is done: this one then updates it.
             if (state.Pending.Any(p => items.Any(i => p.Slugs.Contains(i.Post.Slug)))) await FinishAllAsync(state, units, ct);
+            // The batch's authors and tags in one query each. One that does not exist yet may be created by the batch
+            // still being saved: once that save is done this batch finds it. (Before anything else is loaded: finishing
+            // a batch may clear what the units track.)
+            var authorSlugs = items.SelectMany(w => w.Input.Authors ?? []).Distinct().ToList();
+            var tagValues = items.SelectMany(w => w.Input.Tags ?? []).ToList();
+            var authors = await unit.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct);
+            var tags = await TagLookup.LoadAsync(unit, tagValues, ct);
+            if (state.Pending.Count > 0 && (authors.Count < authorSlugs.Count || !tags.HasAll(tagValues)))
+            {
+                await FinishAllAsync(state, units, ct);
+                authors = await unit.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct);
+                tags = await TagLookup.LoadAsync(unit, tagValues, ct);
+            }
             // The batch's existing posts come in one query (three statements with authors and tags), not one per post.
             var slugs = items.Select(p => p.Post.Slug).Distinct().ToList();
             var existing = (await WithBylineAndTags(unit).Where(p => slugs.Contains(p.Slug)).ToListAsync(ct)).ToDictionary(p => p.Slug);
@@ -258,36 +274,27 @@ public static class ImportJekyll
                     written.Add(item.Post.Slug);
                 }
             }
-            var save = writes.Count > 0 ? await WriteBatchAsync(unit, state, units, writes, outcomes, prepared.Html, ct) : Task.FromResult(true);
+            var save = writes.Count > 0 ? WriteBatch(unit, writes, outcomes, prepared.Html, authors, tags, ct) : Task.FromResult(true);
             return new Sent(unit, batch, outcomes, writes, later, save);
         }
 
         /// <summary>Renders the bodies in parallel, then starts saving every post of <paramref name="writes"/> in one transaction.</summary>
         /// <returns>The save: false when it failed and nothing of the batch was written.</returns>
-        private async Task<Task<bool>> WriteBatchAsync(ICmsDb unit, Run state, ICmsDb[] units, List<Item> writes, Outcome?[] outcomes,
-            string?[]? rendered, CancellationToken ct)
+        private Task<bool> WriteBatch(ICmsDb unit, List<Item> writes, Outcome?[] outcomes, string?[]? rendered,
+            Dictionary<string, Author> authors, TagLookup tags, CancellationToken ct)
         {
             var html = new string[writes.Count];
             System.Threading.Tasks.Parallel.For(0, writes.Count, Parallel,
                 k => html[k] = rendered?[writes[k].Index] ?? markdown.ToSafeHtml(writes[k].Input.Body ?? ""));
 
-            var authorSlugs = writes.SelectMany(w => w.Input.Authors ?? []).Distinct().ToList();
-            var authors = await unit.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct);
-            var tagValues = writes.SelectMany(w => w.Input.Tags ?? []).ToList();
-            var tags = await TagLookup.LoadAsync(unit, tagValues, ct);
-            if (!tags.HasAll(tagValues) && state.Pending.Count > 0)
-            {
-                // A new tag: the batch still being saved may be creating it too. Once it is saved, this batch finds it.
-                await FinishAllAsync(state, units, ct);
-                tags = await TagLookup.LoadAsync(unit, tagValues, ct);
-            }
             for (var k = 0; k < writes.Count; k++)
             {
                 var (item, input) = (writes[k], writes[k].Input);
+                AddNewAuthors(unit, input.Authors ?? [], authors);
                 var unknown = (input.Authors ?? []).Where(a => !authors.ContainsKey(a)).Distinct().ToList();
                 if (unknown.Count > 0)
                 {
-                    // The authors were created a moment ago: only a concurrent delete gets here.
+                    // The authors were found a moment ago: only a concurrent delete gets here.
                     outcomes[item.Index] = Outcome.Failed(item.Post.Slug, $"Unknown author slug(s): {string.Join(", ", unknown)}. Create the author first.");
                     continue;
                 }
@@ -346,6 +353,9 @@ public static class ImportJekyll
                 if (existing is not null && ImportedPosts.Same(existing, input)) return new Outcome("unchanged", post.Slug);
                 var now = clock.GetUtcNow();
                 var target = existing ?? new Post("", now);
+                // Its new authors are created with it, in its transaction (tracked here, found there by the write path).
+                var authorSlugs = (input.Authors ?? []).Distinct().ToList();
+                AddNewAuthors(db, authorSlugs, await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct));
                 await changes.ApplyAsync(target, input, isNew: existing is null, now, ct);
                 if (existing is null) db.Posts.Add(target);
                 Outbox.PostChanged(db, target, now);
@@ -378,7 +388,23 @@ public static class ImportJekyll
             return new string(buffer, 0, length);
         }
 
-        /// <summary>Authors named by slug or name; an unknown one is created with the slug of its name.</summary>
+        /// <summary>
+        /// Creates, tracked on <paramref name="unit"/> with their events, the authors of <paramref name="slugs"/> that
+        /// this import named for the first time and that <paramref name="found"/> (the database) does not have yet.
+        /// </summary>
+        private void AddNewAuthors(ICmsDb unit, IEnumerable<string> slugs, Dictionary<string, Author> found)
+        {
+            foreach (var slug in slugs)
+            {
+                if (found.ContainsKey(slug) || !_newAuthors.TryGetValue(slug, out var name)) continue;
+                var author = new Author(slug, name, clock.GetUtcNow());
+                unit.Authors.Add(author);
+                Outbox.AuthorChanged(unit, WebhookEvents.AuthorCreated, author, author.CreatedAt);
+                found[slug] = author;
+            }
+        }
+
+        /// <summary>Authors named by slug or name; an unknown one gets the slug of its name, and is created with its first saved post.</summary>
         private async Task<List<string>> AuthorSlugsAsync(Run state, ICmsDb[] units, IReadOnlyList<string> names, CancellationToken ct)
         {
             var slugs = new List<string>();
@@ -395,10 +421,9 @@ public static class ImportJekyll
                     if (slug is null)
                     {
                         if (name.Length > 200) throw new ValidationException("authors", $"The author name '{name[..40]}…' is longer than 200 characters.");
-                        var author = new Author(generated, name, clock.GetUtcNow());
-                        db.Authors.Add(author);
-                        Outbox.AuthorChanged(db, WebhookEvents.AuthorCreated, author, author.CreatedAt);
-                        await db.SaveChangesAsync(ct);
+                        // Not created here: a post that then fails must not leave its author behind. The first post of
+                        // this author that is saved creates it (AddNewAuthors); two names with one slug are one author.
+                        _newAuthors.TryAdd(generated, name);
                         slug = generated;
                     }
                     _authorSlugs[name] = slug;
