@@ -22,10 +22,12 @@ public static class ImportJekyll
     /// <summary>
     /// Posts go in batches: the files of a batch are read, parsed and rendered (in parallel), their
     /// authors, tags and existing posts (by slug) looked up in a few queries, and the changed posts
-    /// saved in one transaction with their webhook events. When that save fails the batch is rolled
-    /// back whole and each of its posts goes again in a transaction of its own through
-    /// <see cref="PostChanges.ApplyAsync"/>, the write path of the API, so only a bad post fails. A
-    /// file that fails is reported and the others go on; one that matches its post is not written.
+    /// saved in one transaction with their webhook events (and the new tags and authors they name).
+    /// Batches alternate between two units of work, so one is looked up and sent while PostgreSQL
+    /// still saves the one before. When a save fails the batch is rolled back whole and each of its
+    /// posts goes again in a transaction of its own through <see cref="PostChanges.ApplyAsync"/>, the
+    /// write path of the API, so only a bad post fails. A file that fails is reported and the others
+    /// go on; one that matches its post is not written.
     /// </summary>
     public sealed class Handler(ICmsDb db, PostChanges changes, PostImages images, IMarkdownRenderer markdown, TimeProvider clock,
         IOptions<ImportOptions> options, IServiceScopeFactory scopes)
