@@ -10,7 +10,8 @@
 #
 # The database is created by the command's own migration run and dropped at the end. The timing is
 # the command's own (reading, parsing, writing; not the process start), printed in its summary; the
-# peak memory (max RSS) comes from /usr/bin/time when it is installed. A second run over the same
+# peak memory (max RSS) comes from /usr/bin/time when it is installed (the command runs itself again as a
+# child process without dynamic PGO, src/Cms.Api/Commands/BatchRuntime.cs: the CPU and RSS are the child's too). A second run over the same
 # folder measures the idempotent path, where every post is unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -20,6 +20,9 @@ using Cms.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 
+// The import is a short batch job: it runs again in a child process tuned for one (see BatchRuntime).
+if (args.FirstOrDefault() == "import" && BatchRuntime.RunWithoutDynamicPgo(args) is { } importExitCode) return importExitCode;
+
 var builder = WebApplication.CreateBuilder(args);
 
 if (StartupChecks.Problems(builder.Configuration) is { Count: > 0 } problems)

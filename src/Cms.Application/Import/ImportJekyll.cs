@@ -9,6 +9,7 @@ using Cms.Application.Webhooks;
 using Cms.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Application.Import;
@@ -21,13 +22,15 @@ public static class ImportJekyll
     /// <summary>
     /// Posts go in batches: the files of a batch are read, parsed and rendered (in parallel), their
     /// authors, tags and existing posts (by slug) looked up in a few queries, and the changed posts
-    /// saved in one transaction with their webhook events. When that save fails the batch is rolled
-    /// back whole and each of its posts goes again in a transaction of its own through
-    /// <see cref="PostChanges.ApplyAsync"/>, the write path of the API, so only a bad post fails. A
-    /// file that fails is reported and the others go on; one that matches its post is not written.
+    /// saved in one transaction with their webhook events (and the new tags and authors they name).
+    /// Batches alternate between two units of work, so one is looked up and sent while PostgreSQL
+    /// still saves the one before. When a save fails the batch is rolled back whole and each of its
+    /// posts goes again in a transaction of its own through <see cref="PostChanges.ApplyAsync"/>, the
+    /// write path of the API, so only a bad post fails. A file that fails is reported and the others
+    /// go on; one that matches its post is not written.
     /// </summary>
     public sealed class Handler(ICmsDb db, PostChanges changes, PostImages images, IMarkdownRenderer markdown, TimeProvider clock,
-        IOptions<ImportOptions> options)
+        IOptions<ImportOptions> options, IServiceScopeFactory scopes)
         : ICommandHandler<Command, ImportReport>
     {
         /// <summary>Most characters read from one post file: a body may have a million, plus the front matter.</summary>
@@ -42,6 +45,8 @@ public static class ImportJekyll
         private static readonly ParallelOptions Parallel = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
         private readonly Dictionary<string, string> _authorSlugs = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Authors this import names that did not exist when first named: slug, name.</summary>
+        private readonly Dictionary<string, string> _newAuthors = new(StringComparer.Ordinal);
         // Building a validator compiles its rules, and the read buffer is 2 MB: once per import, not once per post.
         private readonly PostInputValidator _validator = new(clock);
         private readonly char[] _buffer = new char[MaxFileChars + 1];
@@ -55,36 +60,85 @@ public static class ImportJekyll
             var report = new ImportReportBuilder();
             foreach (var rejected in command.Package.Rejected) report.Fail(rejected.File, rejected.Message, null);
             var batches = command.Package.Posts.Chunk(BatchSize).ToList();
-            var done = 0;
+            // Two units of work, two connections: while PostgreSQL saves one batch (the search vectors of
+            // its bodies are most of an import's time) the other is looked up and sent, so that both
+            // cores of the server work. Each batch stays one transaction; the first unit is the one the
+            // API's write path (PostChanges, images, authors) uses, and the fallbacks go through it.
+            await using var scope = scopes.CreateAsyncScope();
+            ICmsDb[] units = [db, scope.ServiceProvider.GetRequiredService<ICmsDb>()];
+            var state = new Run(command, report);
             try
             {
                 for (var b = 0; b < batches.Count; b++)
                 {
-                    var batch = batches[b];
-                    var prepared = _ahead is { } ahead ? await ahead : await PrepareAsync(batch, ct);
+                    var unit = units[b % units.Length];
+                    // That unit's previous batch is finished (reported, forgotten) before it takes this one.
+                    while (state.Pending.Any(p => p.Db == unit)) await FinishAsync(state, units, ct);
+                    var prepared = _ahead is { } ahead ? await ahead : await PrepareAsync(batches[b], ct);
                     _ahead = null;
                     _following = b + 1 < batches.Count ? batches[b + 1] : null;
-                    var outcomes = await ImportBatchAsync(command.Package, prepared, report, ct);
-                    // In the order of the files, whatever order the batch wrote them in.
-                    for (var i = 0; i < batch.Length; i++)
-                    {
-                        var (outcome, slug, message) = outcomes[i]!;
-                        if (message is not null) report.Fail(batch[i].Path, $"{batch[i].Path}: {message}", slug);
-                        else report.Done(batch[i].Path, outcome, slug!);
-                    }
-                    // The change tracker only ever holds one batch of posts, authors and tags.
-                    db.ForgetTracked();
-                    done += batch.Length;
-                    command.Progress?.Report(done);
+                    state.Pending.Enqueue(await StartBatchAsync(unit, state, units, prepared, ct));
                 }
+                while (state.Pending.Count > 0) await FinishAsync(state, units, ct);
             }
             finally
             {
-                // Never leave a read of the package running after the import (the caller disposes the package).
+                // Never leave a read of the package running after the import (the caller disposes the package),
+                // nor a save on a unit of work that is about to go back to its pool.
                 if (_ahead is { } pending) await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                foreach (var batch in state.Pending) await ((Task)batch.Save).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-            if (done == 0) command.Progress?.Report(0);
+            if (state.Done == 0) command.Progress?.Report(0);
             return report.Build();
+        }
+
+        /// <summary>One import's batches that were sent but not yet reported, oldest first.</summary>
+        private sealed class Run(Command command, ImportReportBuilder report)
+        {
+            public Command Command { get; } = command;
+            public ImportReportBuilder Report { get; } = report;
+            public Queue<Sent> Pending { get; } = new();
+            public int Done { get; set; }
+        }
+
+        /// <summary>A batch whose posts are being saved on <see cref="Db"/>; <see cref="Save"/> is false when that save failed.</summary>
+        private sealed record Sent(ICmsDb Db, ImportEntry[] Batch, Outcome?[] Outcomes, List<Item> Writes, List<Item> Later, Task<bool> Save)
+        {
+            public HashSet<string> Slugs { get; } = [.. Writes.Select(w => w.Post.Slug)];
+        }
+
+        /// <summary>Waits for the oldest sent batch, goes again post by post when its save failed, and reports its files.</summary>
+        private async Task FinishAsync(Run state, ICmsDb[] units, CancellationToken ct)
+        {
+            var sent = state.Pending.Dequeue();
+            var saved = await sent.Save;
+            if (!saved || sent.Later.Count > 0)
+            {
+                // The posts go again through the first unit: whatever either unit still saves must be done, and
+                // what they track (a failed batch's entities, a saved one's) must not ride along with these saves.
+                foreach (var other in state.Pending) await ((Task)other.Save).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                foreach (var unit in units) unit.ForgetTracked();
+                // The batch was rolled back whole: each post again, in its own transaction, so that only a bad one fails.
+                if (!saved) foreach (var item in sent.Writes) sent.Outcomes[item.Index] = await ImportOneAsync(item, ct);
+                foreach (var item in sent.Later) sent.Outcomes[item.Index] = await ImportOneAsync(item, ct);
+            }
+            // In the order of the files, whatever order the batch wrote them in.
+            for (var i = 0; i < sent.Batch.Length; i++)
+            {
+                var (outcome, slug, message) = sent.Outcomes[i]!;
+                if (message is not null) state.Report.Fail(sent.Batch[i].Path, $"{sent.Batch[i].Path}: {message}", slug);
+                else state.Report.Done(sent.Batch[i].Path, outcome, slug!);
+            }
+            // The change tracker only ever holds one batch of posts, authors and tags.
+            sent.Db.ForgetTracked();
+            state.Done += sent.Batch.Length;
+            state.Command.Progress?.Report(state.Done);
+        }
+
+        /// <summary>Every sent batch finished: before the first unit creates an author or an image, or a batch needs what another one writes.</summary>
+        private async Task FinishAllAsync(Run state, ICmsDb[] units, CancellationToken ct)
+        {
+            while (state.Pending.Count > 0) await FinishAsync(state, units, ct);
         }
 
         /// <summary>A batch's files read and parsed; <see cref="Html"/> is set when the bodies were rendered ahead.</summary>
@@ -159,18 +213,23 @@ public static class ImportJekyll
             public Post? Existing { get; set; }
         }
 
-        private async Task<Outcome?[]> ImportBatchAsync(ImportPackage package, Prepared prepared, ImportReportBuilder report, CancellationToken ct)
+        /// <summary>
+        /// Turns a prepared batch into inputs, looks up its existing posts, authors and tags on <paramref name="unit"/>,
+        /// and starts saving the changed posts there; the other unit may still be saving the batch before.
+        /// </summary>
+        private async Task<Sent> StartBatchAsync(ICmsDb unit, Run state, ICmsDb[] units, Prepared prepared, CancellationToken ct)
         {
             var (batch, outcomes, parsed) = prepared;
 
-            // Inputs one by one: an unknown author or an image is created (and saved) on first sight.
+            // Inputs one by one: an image is added to the library on first sight, an unknown author is only named
+            // (it is created with the first post of it that is saved, in that post's transaction).
             var items = new List<Item>();
             for (var i = 0; i < batch.Length; i++)
             {
                 if (parsed[i] is not { } post) continue;
                 try
                 {
-                    var input = await InputAsync(package, batch[i], post, report, ct);
+                    var input = await InputAsync(state, units, batch[i], post, ct);
                     var invalid = _validator.Validate(input);
                     if (invalid.IsValid) items.Add(new Item(i, batch[i], post, input));
                     else outcomes[i] = Outcome.Failed(post.Slug, string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct()));
@@ -182,9 +241,24 @@ public static class ImportJekyll
                 }
             }
 
+            // A post that the batch still being saved writes too is looked up once that save is done: this one then updates it.
+            if (state.Pending.Any(p => items.Any(i => p.Slugs.Contains(i.Post.Slug)))) await FinishAllAsync(state, units, ct);
+            // The batch's authors and tags in one query each. One that does not exist yet may be created by the batch
+            // still being saved: once that save is done this batch finds it. (Before anything else is loaded: finishing
+            // a batch may clear what the units track.)
+            var authorSlugs = items.SelectMany(w => w.Input.Authors ?? []).Distinct().ToList();
+            var tagValues = items.SelectMany(w => w.Input.Tags ?? []).ToList();
+            var authors = await unit.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct);
+            var tags = await TagLookup.LoadAsync(unit, tagValues, ct);
+            if (state.Pending.Count > 0 && (authors.Count < authorSlugs.Count || !tags.HasAll(tagValues)))
+            {
+                await FinishAllAsync(state, units, ct);
+                authors = await unit.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct);
+                tags = await TagLookup.LoadAsync(unit, tagValues, ct);
+            }
             // The batch's existing posts come in one query (three statements with authors and tags), not one per post.
             var slugs = items.Select(p => p.Post.Slug).Distinct().ToList();
-            var existing = (await WithBylineAndTags().Where(p => slugs.Contains(p.Slug)).ToListAsync(ct)).ToDictionary(p => p.Slug);
+            var existing = (await WithBylineAndTags(unit).Where(p => slugs.Contains(p.Slug)).ToListAsync(ct)).ToDictionary(p => p.Slug);
             var writes = new List<Item>();
             // A second file with a slug already written in this batch goes after the batch, on its own,
             // where it finds the first one's post.
@@ -202,34 +276,27 @@ public static class ImportJekyll
                     written.Add(item.Post.Slug);
                 }
             }
-            if (writes.Count > 0 && !await WriteBatchAsync(writes, outcomes, prepared.Html, ct))
-            {
-                // The batch was rolled back whole: each post again, in its own transaction, so that only a bad one fails.
-                db.ForgetTracked();
-                foreach (var item in writes) outcomes[item.Index] = await ImportOneAsync(item, ct);
-            }
-            foreach (var item in later) outcomes[item.Index] = await ImportOneAsync(item, ct);
-            return outcomes;
+            var save = writes.Count > 0 ? WriteBatch(unit, writes, outcomes, prepared.Html, authors, tags, ct) : Task.FromResult(true);
+            return new Sent(unit, batch, outcomes, writes, later, save);
         }
 
-        /// <summary>Renders the bodies in parallel, then saves every post of <paramref name="writes"/> in one transaction.</summary>
-        /// <returns>False when the save failed: nothing of the batch was written.</returns>
-        private async Task<bool> WriteBatchAsync(List<Item> writes, Outcome?[] outcomes, string?[]? rendered, CancellationToken ct)
+        /// <summary>Renders the bodies in parallel, then starts saving every post of <paramref name="writes"/> in one transaction.</summary>
+        /// <returns>The save: false when it failed and nothing of the batch was written.</returns>
+        private Task<bool> WriteBatch(ICmsDb unit, List<Item> writes, Outcome?[] outcomes, string?[]? rendered,
+            Dictionary<string, Author> authors, TagLookup tags, CancellationToken ct)
         {
             var html = new string[writes.Count];
             System.Threading.Tasks.Parallel.For(0, writes.Count, Parallel,
                 k => html[k] = rendered?[writes[k].Index] ?? markdown.ToSafeHtml(writes[k].Input.Body ?? ""));
 
-            var authorSlugs = writes.SelectMany(w => w.Input.Authors ?? []).Distinct().ToList();
-            var authors = await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct);
-            var tags = await TagLookup.LoadAsync(db, writes.SelectMany(w => w.Input.Tags ?? []), ct);
             for (var k = 0; k < writes.Count; k++)
             {
                 var (item, input) = (writes[k], writes[k].Input);
+                AddNewAuthors(unit, input.Authors ?? [], authors);
                 var unknown = (input.Authors ?? []).Where(a => !authors.ContainsKey(a)).Distinct().ToList();
                 if (unknown.Count > 0)
                 {
-                    // The authors were created a moment ago: only a concurrent delete gets here.
+                    // The authors were found a moment ago: only a concurrent delete gets here.
                     outcomes[item.Index] = Outcome.Failed(item.Post.Slug, $"Unknown author slug(s): {string.Join(", ", unknown)}. Create the author first.");
                     continue;
                 }
@@ -237,14 +304,19 @@ public static class ImportJekyll
                 var target = item.Existing ?? new Post("", now);
                 PostChanges.Apply(target, input, html[k], [.. (input.Authors ?? []).Select(a => authors[a])], tags.Resolve(input.Tags ?? [], now),
                     input.FeatureImageId, now);
-                if (item.Existing is null) db.Posts.Add(target);
-                Outbox.PostChanged(db, target, now);
+                if (item.Existing is null) unit.Posts.Add(target);
+                Outbox.PostChanged(unit, target, now);
                 outcomes[item.Index] = new Outcome(item.Existing is null ? "created" : "updated", item.Post.Slug);
             }
             PrepareFollowing(ct);
+            return SaveAsync(unit, ct);
+        }
+
+        private static async Task<bool> SaveAsync(ICmsDb unit, CancellationToken ct)
+        {
             try
             {
-                await db.SaveChangesAsync(ct);
+                await unit.SaveChangesAsync(ct);
                 return true;
             }
             catch (DbUpdateException)
@@ -253,17 +325,23 @@ public static class ImportJekyll
             }
         }
 
-        private IQueryable<Post> WithBylineAndTags() =>
-            db.Posts.Include(p => p.Authors).ThenInclude(a => a.Author).Include(p => p.Tags).ThenInclude(t => t.Tag);
+        private static IQueryable<Post> WithBylineAndTags(ICmsDb unit) =>
+            unit.Posts.Include(p => p.Authors).ThenInclude(a => a.Author).Include(p => p.Tags).ThenInclude(t => t.Tag);
 
         /// <summary>The post's input: authors by slug (created when new), the front-matter image as an image of the library.</summary>
-        private async Task<PostInput> InputAsync(ImportPackage package, ImportEntry entry, JekyllPost post, ImportReportBuilder report, CancellationToken ct)
+        private async Task<PostInput> InputAsync(Run state, ICmsDb[] units, ImportEntry entry, JekyllPost post, CancellationToken ct)
         {
             var metadata = (JsonObject)post.Metadata.DeepClone();
-            var imageId = post.Image is { } reference ? await images.ResolveAsync(package, entry, reference, report, ct) : null;
+            Guid? imageId = null;
+            if (post.Image is { } reference)
+            {
+                // The image library saves on the first unit: nothing else may be saving there, nor be left unsaved.
+                await FinishAllAsync(state, units, ct);
+                imageId = await images.ResolveAsync(state.Command.Package, entry, reference, state.Report, ct);
+            }
             if (imageId is not null) metadata.Remove("image");
             return new PostInput(post.Title, post.Slug, post.Excerpt, post.Body, post.Draft ? PostStatus.Draft : PostStatus.Published,
-                post.Date, await AuthorSlugsAsync(post.Authors, ct), post.Tags, post.Categories,
+                post.Date, await AuthorSlugsAsync(state, units, post.Authors, ct), post.Tags, post.Categories,
                 metadata.ToDictionary(m => m.Key, m => JsonSerializer.SerializeToElement(m.Value)), imageId);
         }
 
@@ -273,10 +351,13 @@ public static class ImportJekyll
             var (post, input) = (item.Post, item.Input);
             try
             {
-                var existing = await WithBylineAndTags().FirstOrDefaultAsync(p => p.Slug == post.Slug, ct);
+                var existing = await WithBylineAndTags(db).FirstOrDefaultAsync(p => p.Slug == post.Slug, ct);
                 if (existing is not null && ImportedPosts.Same(existing, input)) return new Outcome("unchanged", post.Slug);
                 var now = clock.GetUtcNow();
                 var target = existing ?? new Post("", now);
+                // Its new authors are created with it, in its transaction (tracked here, found there by the write path).
+                var authorSlugs = (input.Authors ?? []).Distinct().ToList();
+                AddNewAuthors(db, authorSlugs, await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, ct));
                 await changes.ApplyAsync(target, input, isNew: existing is null, now, ct);
                 if (existing is null) db.Posts.Add(target);
                 Outbox.PostChanged(db, target, now);
@@ -309,14 +390,32 @@ public static class ImportJekyll
             return new string(buffer, 0, length);
         }
 
-        /// <summary>Authors named by slug or name; an unknown one is created with the slug of its name.</summary>
-        private async Task<List<string>> AuthorSlugsAsync(IReadOnlyList<string> names, CancellationToken ct)
+        /// <summary>
+        /// Creates, tracked on <paramref name="unit"/> with their events, the authors of <paramref name="slugs"/> that
+        /// this import named for the first time and that <paramref name="found"/> (the database) does not have yet.
+        /// </summary>
+        private void AddNewAuthors(ICmsDb unit, IEnumerable<string> slugs, Dictionary<string, Author> found)
+        {
+            foreach (var slug in slugs)
+            {
+                if (found.ContainsKey(slug) || !_newAuthors.TryGetValue(slug, out var name)) continue;
+                var author = new Author(slug, name, clock.GetUtcNow());
+                unit.Authors.Add(author);
+                Outbox.AuthorChanged(unit, WebhookEvents.AuthorCreated, author, author.CreatedAt);
+                found[slug] = author;
+            }
+        }
+
+        /// <summary>Authors named by slug or name; an unknown one gets the slug of its name, and is created with its first saved post.</summary>
+        private async Task<List<string>> AuthorSlugsAsync(Run state, ICmsDb[] units, IReadOnlyList<string> names, CancellationToken ct)
         {
             var slugs = new List<string>();
             foreach (var name in names)
             {
                 if (!_authorSlugs.TryGetValue(name, out var slug))
                 {
+                    // Looked up, and maybe created, on the first unit: nothing else may be saving there.
+                    await FinishAllAsync(state, units, ct);
                     var generated = Slugs.From(name, "author");
                     var lower = name.ToLowerInvariant();
                     slug = await db.Authors.AsNoTracking().Where(a => a.Slug == name || a.Slug == generated || a.Name.ToLower() == lower)
@@ -324,10 +423,9 @@ public static class ImportJekyll
                     if (slug is null)
                     {
                         if (name.Length > 200) throw new ValidationException("authors", $"The author name '{name[..40]}…' is longer than 200 characters.");
-                        var author = new Author(generated, name, clock.GetUtcNow());
-                        db.Authors.Add(author);
-                        Outbox.AuthorChanged(db, WebhookEvents.AuthorCreated, author, author.CreatedAt);
-                        await db.SaveChangesAsync(ct);
+                        // Not created here: a post that then fails must not leave its author behind. The first post of
+                        // this author that is saved creates it (AddNewAuthors); two names with one slug are one author.
+                        _newAuthors.TryAdd(generated, name);
                         slug = generated;
                     }
                     _authorSlugs[name] = slug;

@@ -71,6 +71,8 @@ public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown)
     {
         if (slugs.Count == 0) return [];
         var found = await db.Authors.Where(a => slugs.Contains(a.Slug)).ToListAsync(ct);
+        // An import creates a post's new authors in the post's own transaction: tracked, not saved yet.
+        found.AddRange(db.Authors.Local.Where(a => slugs.Contains(a.Slug) && !found.Contains(a)));
         var unknown = slugs.Where(s => found.All(a => a.Slug != s)).Distinct().ToList();
         if (unknown.Count > 0)
             throw new ValidationException("authors", $"Unknown author slug(s): {string.Join(", ", unknown)}. Create the author first.");

@@ -12,12 +12,21 @@ namespace Cms.Application.Posts;
 public sealed class TagLookup
 {
     private readonly ICmsDb _db;
-    private readonly List<Tag> _found;
+    // By slug and by name (the first tag of each wins, as a search of the list in order would find it):
+    // an import batch resolves hundreds of values against hundreds of tags.
+    private readonly Dictionary<string, Tag> _bySlug = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Tag> _byName = new(StringComparer.OrdinalIgnoreCase);
 
     private TagLookup(ICmsDb db, List<Tag> found)
     {
         _db = db;
-        _found = found;
+        foreach (var tag in found) Remember(tag);
+    }
+
+    private void Remember(Tag tag)
+    {
+        _bySlug.TryAdd(tag.Slug, tag);
+        _byName.TryAdd(tag.Name, tag);
     }
 
     public static async Task<TagLookup> LoadAsync(ICmsDb db, IEnumerable<string> values, CancellationToken ct)
@@ -31,6 +40,9 @@ public sealed class TagLookup
         return new TagLookup(db, found);
     }
 
+    /// <summary>True when every value names a tag that exists: <see cref="Resolve"/> would create none.</summary>
+    public bool HasAll(IEnumerable<string> values) => values.All(v => Find(v) is not null);
+
     /// <summary>The tags for <paramref name="values"/>, which must be among those loaded.</summary>
     public List<Tag> Resolve(IReadOnlyList<string> values, DateTimeOffset now)
     {
@@ -39,20 +51,27 @@ public sealed class TagLookup
         {
             var name = value.Trim();
             var slug = Slugs.From(value, "tag");
-            // A value that is a tag's slug names that tag; else a tag's current name (a renamed tag
-            // keeps its old slug); else the slug the value would get.
-            var tag = _found.Find(t => t.Slug == name)
-                ?? _found.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? _found.Find(t => t.Slug == slug);
+            var tag = Find(value);
             if (tag is null)
             {
                 tag = new Tag(slug, name, now);
                 _db.Tags.Add(tag);
                 Outbox.TagChanged(_db, WebhookEvents.TagCreated, tag, now);
-                _found.Add(tag);
+                Remember(tag);
             }
             tags.Add(tag);
         }
         return tags;
+    }
+
+    /// <summary>
+    /// A value that is a tag's slug names that tag; else a tag's current name (a renamed tag keeps its
+    /// old slug); else the slug the value would get.
+    /// </summary>
+    private Tag? Find(string value)
+    {
+        var name = value.Trim();
+        var slug = Slugs.From(value, "tag");
+        return _bySlug.GetValueOrDefault(name) ?? _byName.GetValueOrDefault(name) ?? _bySlug.GetValueOrDefault(slug);
     }
 }

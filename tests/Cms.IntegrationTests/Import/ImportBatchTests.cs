@@ -51,13 +51,47 @@ public sealed class ImportBatchTests(CmsApiFactory api) : IClassFixture<CmsApiFa
     }
 
     [Fact]
+    public async Task A_slug_and_new_authors_and_tags_met_again_in_the_next_batch_are_written_once_while_batches_save_side_by_side()
+    {
+        // Batch 2 is looked up while batch 1 may still be saving (on the other connection): it must still find
+        // batch 1's post, author and tag, and update or reuse them rather than write them a second time.
+        var admin = api.Admin();
+        var run = TestApi.Unique("pair");
+        var count = ImportJekyll.Handler.BatchSize + 10;
+        var twice = ImportJekyll.Handler.BatchSize + 5;
+        var files = Enumerable.Range(0, count).Select(i => Text($"_posts/2026-03-03-{run}-{i:000}.md", i switch
+        {
+            0 => $"---\ntitle: First\nslug: {run}-same\nauthors: [{run} early]\ntags: [{run} early]\n---\nOne\n",
+            _ when i == twice => $"---\ntitle: Second\nslug: {run}-same\nauthors: [{run} early]\ntags: [{run} early]\n---\nTwo\n",
+            _ when i > twice => $"---\ntitle: Late {i}\nauthors: [{run} late]\ntags: [{run} late, {run} early]\n---\nBody {i}\n",
+            _ => $"---\ntitle: Post {i}\nauthors: [{run} early]\ntags: [{run} early]\n---\nBody {i}\n",
+        })).ToArray();
+
+        var report = await admin.ImportAsync(files).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal((count - 1, 1, 0), ((int)report["created"]!, (int)report["updated"]!, (int)report["unchanged"]!));
+        Assert.Empty(report["failed"]!.AsArray());
+        var outcomes = report["files"]!.AsArray();
+        Assert.Equal(files.Select(f => f.Item1), outcomes.Select(f => (string)f!["file"]!));
+        Assert.Equal("updated", (string)outcomes[twice]!["outcome"]!);
+        Assert.Equal("Second", await api.WithDbAsync(db => db.Posts.Where(p => p.Slug == run + "-same").Select(p => p.Title).SingleAsync()));
+        foreach (var name in new[] { "early", "late" })
+        {
+            Assert.Equal(1, await api.WithDbAsync(db => db.Authors.CountAsync(a => a.Name == $"{run} {name}")));
+            Assert.Equal(1, await api.WithDbAsync(db => db.Tags.CountAsync(t => t.Name == $"{run} {name}")));
+        }
+        Assert.Equal(4, await api.WithDbAsync(db => db.PostAuthors.CountAsync(pa => pa.Author.Name == $"{run} late")));
+    }
+
+    [Fact]
     public async Task An_invalid_post_and_a_post_the_database_refuses_in_one_batch_fail_alone_and_leave_no_rows()
     {
         var admin = api.Admin();
         var run = TestApi.Unique("mixed");
         var files = Enumerable.Range(0, 30).Select(i => i switch
         {
-            7 => Text($"_posts/2026-03-02-{run}-{i:00}.md", $"---\ntitle: \"{new string('x', 301)}\"\ntags: [{run} bad]\n---\nToo long a title.\n"),
+            7 => Text($"_posts/2026-03-02-{run}-{i:00}.md", $"---\ntitle: \"{new string('x', 301)}\"\nauthors: [{run} phantom]\ntags: [{run} bad]\n---\nToo long a title.\n"),
+            // A new author whose only post is fine: created with it, when the batch's posts go one by one.
+            3 => Text($"_posts/2026-03-02-{run}-{i:00}.md", $"---\ntitle: Fine {i}\nauthors: [{run} real]\ntags: [{run} shared]\n---\nBody {i}\n"),
             // Valid for the validator; PostgreSQL text cannot hold NUL, so the batch's save fails and its posts go one by one.
             19 => Text($"_posts/2026-03-02-{run}-{i:00}.md", $"---\ntitle: \"Nul\\0here\"\nauthors: [{run} ghost]\ntags: [{run} shared, {run} only-nul]\n---\nBody\n"),
             _ => Text($"_posts/2026-03-02-{run}-{i:00}.md", $"---\ntitle: Fine {i}\ntags: [{run} shared]\n---\nBody {i}\n"),
@@ -77,6 +111,11 @@ public sealed class ImportBatchTests(CmsApiFactory api) : IClassFixture<CmsApiFa
         Assert.False(await api.WithDbAsync(db => db.Tags.AnyAsync(t => t.Name == $"{run} only-nul" || t.Name == $"{run} bad")));
         Assert.Equal(28, await api.WithDbAsync(db => db.PostTags.CountAsync(pt => db.Posts.Any(p => p.Id == pt.PostId && p.Slug.StartsWith(run)))));
         Assert.Equal(1, await api.WithDbAsync(db => db.Tags.CountAsync(t => t.Name == $"{run} shared")));
+        // Nor the new authors of the failed posts (one refused by the database, one by the validator); the good post's is there, with its event.
+        Assert.False(await api.WithDbAsync(db => db.Authors.AnyAsync(a => a.Name == $"{run} ghost" || a.Name == $"{run} phantom")));
+        var real = await api.WithDbAsync(db => db.Authors.SingleAsync(a => a.Name == $"{run} real"));
+        Assert.True(await api.WithDbAsync(db => db.PostAuthors.AnyAsync(pa => pa.AuthorId == real.Id && db.Posts.Any(p => p.Id == pa.PostId && p.Slug == run + "-03"))));
+        Assert.Equal(1, await api.WithDbAsync(db => db.OutboxEvents.CountAsync(e => e.ResourceId == real.Id && e.Type == WebhookEvents.AuthorCreated)));
     }
 
     [Fact]
