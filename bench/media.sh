@@ -53,6 +53,7 @@ dotnet build -c Release src/Cms.Api -v q -nologo >/dev/null
 ConnectionStrings__Cms="$CONNECTION;Database=$DB" \
 Cms__Auth__BootstrapAdminKey="$KEY" \
 Cms__Images__Root="$WORK/images" \
+Cms__RateLimits__ReadsPerMinute=100000000 Cms__RateLimits__WritesPerMinute=100000000 \
 ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" \
 ASPNETCORE_ENVIRONMENT=Production \
 Logging__LogLevel__Default=Warning \
