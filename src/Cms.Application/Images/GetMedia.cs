@@ -1,3 +1,4 @@
+using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
 using Cms.Domain;
 using FluentValidation;
@@ -10,7 +11,8 @@ namespace Cms.Application.Images;
 public static class GetMedia
 {
     /// <param name="Width">A width from Cms:Images:VariantWidths, or null for the original bytes.</param>
-    public sealed record Query(string Sha256, string Extension, int? Width) : IQuery<MediaFile>;
+    /// <remarks>No database: the name is the content's hash, and a deleted image's file is deleted with its row (DeleteImage), so the disk alone answers 404.</remarks>
+    public sealed record Query(string Sha256, string Extension, int? Width) : IQuery<MediaFile>, IQueryWithoutDatabase;
 
     /// <param name="Content">Seekable, so ranges can be served; the caller disposes it.</param>
     /// <param name="ETag">Strong: the hash, and the width for a variant (the same name always means the same bytes).</param>
