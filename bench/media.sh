@@ -9,6 +9,7 @@
 # DURATION, CONNECTIONS wrk settings for the serving runs (default 10s, "16 64": one API run and one
 #                       nginx run per count, back to back, so both see the same machine load)
 # RUNS                  how many times each pair is measured (default 1)
+# WARMUP                load on the API before the first measurement (default 15s)
 # API_PORT, NGINX_PORT  where the two listen (default 5180, 5181)
 #
 # Uploads are a valid PNG header followed by random bytes: the API reads only the header (it never
@@ -24,6 +25,7 @@ UPLOAD_MB=${UPLOAD_MB:-8}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-"16 64"}
 RUNS=${RUNS:-1}
+WARMUP=${WARMUP:-15s}
 API_PORT=${API_PORT:-5180}
 NGINX_PORT=${NGINX_PORT:-5181}
 DB="cms_bench_$$"
@@ -116,7 +118,8 @@ NGINX_PID=$!
 sleep 1
 curl -fsI "http://127.0.0.1:$API_PORT$URL" | tr -d '\r' | grep -Ei '^(content-type|etag|cache-control|content-length)'
 curl -fsI "http://127.0.0.1:$NGINX_PORT$URL" | tr -d '\r' | grep -Ei '^(content-type|etag|cache-control|content-length)'
-wrk -t2 -c8 -d3s "http://127.0.0.1:$API_PORT$URL" >/dev/null  # warm-up
+# Warm-up: the JIT's tiers (instrumented, then optimised) need a few seconds of load to settle.
+wrk -t2 -c64 -d"$WARMUP" "http://127.0.0.1:$API_PORT$URL" >/dev/null
 for run in $(seq 1 "$RUNS"); do
   for conns in $CONNECTIONS; do
     echo "-- run $run, $conns connections, load: $(cut -d' ' -f1-3 /proc/loadavg)"
