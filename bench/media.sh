@@ -3,9 +3,14 @@
 #
 #   bench/media.sh            # needs: a Release build, PostgreSQL, nginx, wrk, curl, jq
 #
-# CMS_BENCH_CONNECTION  PostgreSQL for a throw-away database (default: the test cluster on 55432)
-# UPLOADS, UPLOAD_MB    how many uploads and how large (default 20 × 8 MB)
-# DURATION, CONNECTIONS wrk settings for the serving runs (default 10s, 64)
+# CMS_PG_PORT           the PostgreSQL cluster to use (default 55432, as ./test.sh and scripts/db.sh)
+# CMS_BENCH_CONNECTION  PostgreSQL for a throw-away database (default: that cluster, user cms)
+# UPLOADS, UPLOAD_MB    how many uploads and how large (default 20 × 8 MB; UPLOADS=0 measures serving only)
+# DURATION, CONNECTIONS wrk settings for the serving runs (default 10s, "16 64": one API run and one
+#                       nginx run per count, back to back, so both see the same machine load)
+# RUNS                  how many times each pair is measured (default 1)
+# WARMUP                load on the API before the first measurement (default 15s)
+# API_PORT, NGINX_PORT  where the two listen (default 5180, 5181)
 #
 # Uploads are a valid PNG header followed by random bytes: the API reads only the header (it never
 # decodes an upload), so this measures what an upload costs — streaming, hashing, the disk and one
@@ -13,13 +18,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CONNECTION=${CMS_BENCH_CONNECTION:-"Host=localhost;Port=55432;Username=cms;Password=cms"}
+PG_PORT=${CMS_PG_PORT:-55432}
+CONNECTION=${CMS_BENCH_CONNECTION:-"Host=localhost;Port=$PG_PORT;Username=cms;Password=cms"}
 UPLOADS=${UPLOADS:-20}
 UPLOAD_MB=${UPLOAD_MB:-8}
 DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-64}
-API_PORT=5180
-NGINX_PORT=5181
+CONNECTIONS=${CONNECTIONS:-"16 64"}
+RUNS=${RUNS:-1}
+WARMUP=${WARMUP:-15s}
+API_PORT=${API_PORT:-5180}
+NGINX_PORT=${NGINX_PORT:-5181}
 DB="cms_bench_$$"
 WORK=$(mktemp -d)
 KEY="cms_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
@@ -31,7 +39,7 @@ cleanup() {
   [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null || true
   wait 2>/dev/null || true
   if command -v psql >/dev/null; then
-    PGPASSWORD=cms psql -h localhost -p 55432 -U cms -d postgres -qc "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+    PGPASSWORD=cms psql -h localhost -p "$PG_PORT" -U cms -d postgres -qc "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
   fi
   rm -rf "$WORK"
 }
@@ -47,6 +55,7 @@ dotnet build -c Release src/Cms.Api -v q -nologo >/dev/null
 ConnectionStrings__Cms="$CONNECTION;Database=$DB" \
 Cms__Auth__BootstrapAdminKey="$KEY" \
 Cms__Images__Root="$WORK/images" \
+Cms__RateLimits__ReadsPerMinute=100000000 Cms__RateLimits__WritesPerMinute=100000000 \
 ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" \
 ASPNETCORE_ENVIRONMENT=Production \
 Logging__LogLevel__Default=Warning \
@@ -56,6 +65,7 @@ for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$API_PORT/health/ready" >/de
 
 upload() { curl -fs -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $KEY" -F "file=@$1" "http://127.0.0.1:$API_PORT/api/v1/images"; }
 
+if (( UPLOADS > 0 )); then
 echo "== upload: $UPLOADS × $UPLOAD_MB MB, one at a time"
 for i in $(seq 1 "$UPLOADS"); do make_png $((UPLOAD_MB * 1000000)) "$WORK/u$i.png"; done
 upload "$WORK/u1.png" >/dev/null  # warm-up (JIT, connection pool); counted below as a duplicate, so replaced
@@ -72,6 +82,8 @@ export -f upload; export KEY API_PORT
 seq 1 "$UPLOADS" | xargs -P 4 -I{} bash -c "upload '$WORK/p{}.png'" | sort | uniq -c
 end=$(date +%s.%N)
 echo "parallel: $(echo "$UPLOADS * $UPLOAD_MB / ($end - $start)" | bc -l | xargs printf '%.0f') MB/s"
+
+fi
 
 echo "== serving a 200 KB image"
 make_png 200000 "$WORK/small.png"
@@ -106,9 +118,15 @@ NGINX_PID=$!
 sleep 1
 curl -fsI "http://127.0.0.1:$API_PORT$URL" | tr -d '\r' | grep -Ei '^(content-type|etag|cache-control|content-length)'
 curl -fsI "http://127.0.0.1:$NGINX_PORT$URL" | tr -d '\r' | grep -Ei '^(content-type|etag|cache-control|content-length)'
-wrk -t2 -c8 -d3s "http://127.0.0.1:$API_PORT$URL" >/dev/null  # warm-up
-echo "-- Cms /media"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$API_PORT$URL" | grep -E 'Requests/sec|Transfer/sec|^ +(50|99)%|Non-2xx|Socket errors'
-echo "-- nginx, same file"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT$URL" | grep -E 'Requests/sec|Transfer/sec|^ +(50|99)%|Non-2xx|Socket errors'
+# Warm-up: the JIT's tiers (instrumented, then optimised) need a few seconds of load to settle.
+wrk -t2 -c64 -d"$WARMUP" "http://127.0.0.1:$API_PORT$URL" >/dev/null
+for run in $(seq 1 "$RUNS"); do
+  for conns in $CONNECTIONS; do
+    echo "-- run $run, $conns connections, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "   Cms /media"
+    wrk -t2 -c"$conns" -d"$DURATION" --latency "http://127.0.0.1:$API_PORT$URL" | grep -E 'Requests/sec|Transfer/sec|^ +(50|99)%|Non-2xx|Socket errors'
+    echo "   nginx, same file"
+    wrk -t2 -c"$conns" -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT$URL" | grep -E 'Requests/sec|Transfer/sec|^ +(50|99)%|Non-2xx|Socket errors'
+  done
+done
 echo "== machine: $(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(uname -sr), $(nginx -v 2>&1), dotnet $(dotnet --version)"

@@ -1,3 +1,4 @@
+using Cms.Application.Common;
 using Cms.Infrastructure.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,15 @@ namespace Cms.Api.Database;
 /// the session (DISCARD ALL) before the next statement: a list (ETag, page, bylines and tags) paid
 /// that three times. Runs inside <see cref="TransientReadRetry{TMessage,TResponse}"/>, so a retry
 /// starts on a fresh connection. Commands are left alone: their transaction holds the connection.
+/// A <see cref="IQueryWithoutDatabase"/> gets neither a connection nor a DbContext (resolved here only when needed).
 /// </summary>
-public sealed class OneConnectionPerQuery<TMessage, TResponse>(CmsDbContext db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class OneConnectionPerQuery<TMessage, TResponse>(IServiceProvider services) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        if (message is not IBaseQuery) return await next(message, ct);
+        if (message is not IBaseQuery || message is IQueryWithoutDatabase) return await next(message, ct);
+        var db = services.GetRequiredService<CmsDbContext>();
         await db.Database.OpenConnectionAsync(ct);
         try
         {

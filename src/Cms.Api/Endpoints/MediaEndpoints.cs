@@ -43,6 +43,6 @@ public static class MediaEndpoints
         headers.CacheControl = "public, max-age=31536000, immutable";
         headers.XContentTypeOptions = "nosniff";
         // The result takes over the stream and disposes it once written.
-        return TypedResults.Stream(media.Content, media.ContentType, entityTag: EntityTagHeaderValue.Parse(media.ETag), enableRangeProcessing: true);
+        return TypedResults.Stream(media.Content, media.ContentType, entityTag: new EntityTagHeaderValue(media.ETag), enableRangeProcessing: true);
     }
 }

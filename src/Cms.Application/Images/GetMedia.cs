@@ -1,6 +1,6 @@
+using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
 using Cms.Domain;
-using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,26 +10,25 @@ namespace Cms.Application.Images;
 public static class GetMedia
 {
     /// <param name="Width">A width from Cms:Images:VariantWidths, or null for the original bytes.</param>
-    public sealed record Query(string Sha256, string Extension, int? Width) : IQuery<MediaFile>;
+    /// <remarks>No database: the name is the content's hash, and a deleted image's file is deleted with its row (DeleteImage), so the disk alone answers 404.</remarks>
+    public sealed record Query(string Sha256, string Extension, int? Width) : IQuery<MediaFile>, IQueryWithoutDatabase;
 
     /// <param name="Content">Seekable, so ranges can be served; the caller disposes it.</param>
     /// <param name="ETag">Strong: the hash, and the width for a variant (the same name always means the same bytes).</param>
     public sealed record MediaFile(Stream Content, string ContentType, string ETag);
 
-    public sealed class Validator : AbstractValidator<Query>
-    {
-        public Validator(IOptions<ImageOptions> options)
-        {
-            var widths = options.Value.Widths;
-            RuleFor(q => q.Width).Must(w => w is null || widths.Contains(w.Value))
-                .OverridePropertyName("w").WithMessage("'w' must be one of " + string.Join(", ", widths) + ".");
-        }
-    }
-
-    public sealed class Handler(IImageStore store, ImageVariants variants, ILogger<Handler> logger) : IQueryHandler<Query, MediaFile>
+    /// <remarks>
+    /// The width allow-list is checked here rather than by a validator: this query runs for every
+    /// image of every page, a validator is built per request (scoped, with the widths parsed from
+    /// their setting), and the check only matters with <c>?w=</c>. The answer is the same 400 with
+    /// <c>errors.w</c>.
+    /// </remarks>
+    public sealed class Handler(IImageStore store, ImageVariants variants, IOptions<ImageOptions> options, ILogger<Handler> logger) : IQueryHandler<Query, MediaFile>
     {
         public async ValueTask<MediaFile> Handle(Query query, CancellationToken ct)
         {
+            if (query.Width is { } asked && !options.Value.Widths.Contains(asked))
+                throw new ValidationException("w", "'w' must be one of " + string.Join(", ", options.Value.Widths) + ".");
             // Route constraints ignore case; names are lowercase hex, exactly.
             if (query.Sha256.Length != 64 || !query.Sha256.All(char.IsAsciiHexDigitLower)) throw NotFound(query);
             var format = ImageFormat.FromExtension(query.Extension) ?? throw NotFound(query);

@@ -71,8 +71,8 @@ public sealed partial class FileSystemImageStore(IOptions<ImageOptions> options)
     {
         try
         {
-            return Task.FromResult<Stream?>(new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete,
-                4096, FileOptions.Asynchronous | FileOptions.SequentialScan));
+            // Reads complete on the calling thread: see ImageFileStream.
+            return Task.FromResult<Stream?>(new ImageFileStream(File.OpenHandle(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete)));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -57,6 +57,61 @@ public sealed class MediaTests(CmsApiFactory api) : IClassFixture<CmsApiFactory>
     }
 
     [Fact]
+    public async Task An_original_of_several_copy_chunks_is_served_whole_and_ranges_anywhere_in_it_are_exact()
+    {
+        // 300 KB: the response copies 64 KB at a time, so this crosses chunks and ends mid-chunk.
+        var random = new Random(9);
+        byte[] bytes = [.. TestImages.PngHeaderClaiming(2000, 1500), .. Enumerable.Range(0, 300_000).Select(_ => (byte)random.Next(256))];
+        var image = await api.Admin().UploadImageAsync(bytes);
+        var url = (string)image["url"]!;
+
+        var whole = await api.Anonymous().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal(bytes.Length, whole.Content.Headers.ContentLength);
+        Assert.Equal(bytes, await whole.Content.ReadAsByteArrayAsync());
+
+        var across = new HttpRequestMessage(HttpMethod.Get, url);
+        across.Headers.Range = new RangeHeaderValue(65_000, 200_000);
+        var middle = await api.Anonymous().SendAsync(across);
+        Assert.Equal(HttpStatusCode.PartialContent, middle.StatusCode);
+        Assert.Equal(bytes[65_000..200_001], await middle.Content.ReadAsByteArrayAsync());
+
+        var last = new HttpRequestMessage(HttpMethod.Get, url);
+        last.Headers.Range = new RangeHeaderValue(null, 1000);
+        var tail = await api.Anonymous().SendAsync(last);
+        Assert.Equal(HttpStatusCode.PartialContent, tail.StatusCode);
+        Assert.Equal(bytes[^1000..], await tail.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"bytes {bytes.Length - 1000}-{bytes.Length - 1}/{bytes.Length}", tail.Content.Headers.ContentRange!.ToString());
+
+        var beyond = new HttpRequestMessage(HttpMethod.Get, url);
+        beyond.Headers.Range = new RangeHeaderValue(bytes.Length + 10, null);
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, (await api.Anonymous().SendAsync(beyond)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deleted_image_and_its_variants_are_404_at_once()
+    {
+        var image = await api.Admin().UploadImageAsync(TestImages.Jpeg(400, 300));
+        var url = (string)image["url"]!;
+        Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync($"{url}?w=160")).StatusCode);
+
+        await api.Admin().DeleteAsync($"/api/v1/images/{image["id"]}", ifMatch: null).ExpectAsync(HttpStatusCode.NoContent);
+
+        await api.Anonymous().GetAsync(url).ExpectAsync(HttpStatusCode.NotFound);
+        await api.Anonymous().GetAsync($"{url}?w=160").ExpectAsync(HttpStatusCode.NotFound);
+        var head = await api.Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_width_outside_the_allow_list_is_400_even_for_a_name_that_is_not_stored()
+    {
+        var problem = await api.Anonymous().GetAsync($"/media/{new string('a', 64)}.jpg?w=500").ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("160, 320, 480, 640", (string)problem["errors"]!["w"]![0]!);
+    }
+
+    [Fact]
     public async Task If_none_match_with_the_etag_is_304()
     {
         var image = await api.Admin().UploadImageAsync();
