@@ -92,7 +92,10 @@ public sealed class PostPage
     public PostPage Search(string q, string language)
     {
         _valueDependent = true;
-        _language = P(language) + "::regconfig";
+        // The configuration as a literal, not a parameter: a constant regconfig lets PostgreSQL fold
+        // websearch_to_tsquery(...) once at planning, where a cast of a text parameter (a stable function)
+        // would parse the query again for every matching row that is ranked (half the searches per second).
+        _language = "'" + language.Replace("'", "''", StringComparison.Ordinal) + "'::regconfig";
         _searchQuery = $"websearch_to_tsquery({_language}, {P(q)})";
         return Where($"p.search_vector @@ {_searchQuery}");
     }
