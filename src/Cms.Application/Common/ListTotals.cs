@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Cms.Application.Common;
@@ -18,11 +17,12 @@ public sealed class ListTotals(IMemoryCache cache)
 
     /// <param name="etag">The list's ETag, read before the list.</param>
     /// <param name="filters">Everything but paging, order and fields that selects the rows (see <see cref="Cursors.Fingerprint"/>).</param>
-    public async Task<int> CountAsync<T>(string etag, string filters, IQueryable<T> rows, CancellationToken ct)
+    /// <param name="count">Counts the rows, when the total is not known yet.</param>
+    public async Task<int> CountAsync(string etag, string filters, Func<CancellationToken, Task<int>> count, CancellationToken ct)
     {
         var key = new Key(etag, filters);
         if (cache.TryGetValue(key, out int total)) return total;
-        total = await rows.CountAsync(ct);
+        total = await count(ct);
         cache.Set(key, total, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return total;
     }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Text.Json;
 using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
@@ -81,11 +80,11 @@ public static class ListPosts
             var authorSlugs = SlugsOf(query.Author);
             var authorIds = authorSlugs.Length == 0 ? null : await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).Select(a => a.Id).ToArrayAsync(ct);
             var categories = SlugsOf(query.Category);
-            // The count is EF's (run once per content change, see ListTotals); the page is hand-written (PostPage).
-            var posts = Filter(db.Posts.AsNoTracking(), query, now, tagIds, authorIds);
-            if (q is not null) posts = posts.Where(PostFields.Matches(q, language));
             var reader = new PostPage(fields).Filters(query, now, tagIds, authorIds, categories);
             if (q is not null) reader.Search(q, language);
+            // The total of these filters, counted once per content change (see ListTotals).
+            var count = reader.Count();
+            Task<int> CountAsync(CancellationToken token) => count(db, token);
             // A tag or author that does not exist matches nothing: no need to ask.
             var none = tagIds is [] || authorIds is [];
             // Search reads through the GIN index, never a sequential scan (see ICmsDb.PreferIndexScansAsync).
@@ -114,12 +113,12 @@ public static class ListPosts
                 rows = await reader.ReadAsync(db, keys, query.PageSize + 1, offset, ct);
                 etag ??= reader.ListVersion is { } read ? ListVersions.Format("posts", read.Version, read.Published, query.IsAdmin)
                     : await versions.ETagAsync("posts", query.IsAdmin, now, ct);
-                total = await totals.CountAsync(etag, filters, posts, ct);
+                total = await totals.CountAsync(etag, filters, CountAsync, ct);
             }
             else
             {
                 etag ??= await versions.ETagAsync("posts", query.IsAdmin, now, ct);
-                total = none ? 0 : await totals.CountAsync(etag, filters, posts, ct);
+                total = none ? 0 : await totals.CountAsync(etag, filters, CountAsync, ct);
                 // Nothing matches: no page to read (for a word in no post, the page statement would walk the whole date index).
                 if (total > 0) rows = await reader.ReadAsync(db, keys, query.PageSize + 1, offset, ct);
             }
@@ -133,25 +132,6 @@ public static class ListPosts
             var pagination = Pagination.Of(page, query.PageSize, total) with { NextCursor = next };
             return new(new Paged<PostResponse>([.. rows.Select(r => r.ToResponse(now, fields))], pagination), etag);
         }
-    }
-
-    /// <summary>The filters of <paramref name="query"/>; tags and authors as the ids their slugs resolved to (null: no such filter).</summary>
-    public static IQueryable<Post> Filter(IQueryable<Post> posts, Query query, DateTimeOffset now, Guid[]? tagIds, Guid[]? authorIds)
-    {
-        posts = (query.Status ?? "published") switch
-        {
-            "draft" => posts.Where(p => p.Status == PostStatus.Draft),
-            "scheduled" => posts.Where(p => p.Status == PostStatus.Published && p.PublishedAt > now),
-            "all" => posts,
-            _ => posts.Where(p => p.Status == PostStatus.Published && p.PublishedAt <= now),
-        };
-        if (tagIds is not null) posts = posts.Where(p => p.Tags.Any(t => tagIds.Contains(t.TagId)));
-        if (authorIds is not null) posts = posts.Where(p => p.Authors.Any(a => authorIds.Contains(a.AuthorId)));
-        var categories = SlugsOf(query.Category);
-        if (categories.Length > 0) posts = posts.Where(p => p.CategorySlugs.Any(c => categories.Contains(c)));
-        if (query.PublishedAfter?.ToUniversalTime() is { } after) posts = posts.Where(p => p.PublishedAt >= after);
-        if (query.PublishedBefore?.ToUniversalTime() is { } before) posts = posts.Where(p => p.PublishedAt < before);
-        return posts;
     }
 
     /// <summary>A filter value may be a slug or a name: both forms are looked up.</summary>

@@ -1,11 +1,6 @@
-using System.Linq.Expressions;
-using Cms.Domain;
-using Microsoft.EntityFrameworkCore;
-using NpgsqlTypes;
-
 namespace Cms.Application.Posts;
 
-/// <summary>The fields a post can be asked for (PostPage reads only the columns they need), and the search match.</summary>
+/// <summary>The fields a post can be asked for (PostPage reads only the columns they need).</summary>
 public static class PostFields
 {
     public static readonly string[] All =
@@ -18,7 +13,4 @@ public static class PostFields
     public static readonly IReadOnlySet<string> ListDefaults = All.Except(["body", "html", "highlight"]).ToHashSet();
 
     public static readonly IReadOnlySet<string> ItemDefaults = All.Except(["highlight"]).ToHashSet();
-
-    public static Expression<Func<Post, bool>> Matches(string q, string language) =>
-        p => EF.Property<NpgsqlTsVector>(p, PostSearch.VectorProperty).Matches(EF.Functions.WebSearchToTsQuery(language, q));
 }

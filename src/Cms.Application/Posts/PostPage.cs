@@ -12,8 +12,8 @@ namespace Cms.Application.Posts;
 public sealed record PageKey(string Name, string Column, Type ValueType, bool Descending);
 
 /// <summary>
-/// The statement that reads posts for lists and post reads, hand-written: the filters of
-/// <see cref="ListPosts.Filter"/>, an order with keyset or offset paging, only the columns the fields
+/// The statements that read posts for lists and post reads, hand-written: a list's filters (and its
+/// count, <see cref="Count"/>), an order with keyset or offset paging, only the columns the fields
 /// need, and each post's bylines and tags folded in (LATERAL array_agg), so a page is one statement.
 /// Built by EF's LINQ pipeline (expressions built per request, the query cache lookup, parameter
 /// extraction) plus a second statement for the bylines and tags, a list request cost more API CPU than
@@ -58,7 +58,7 @@ public sealed class PostPage
         return this;
     }
 
-    /// <summary>What readers may see (the rule of <see cref="PostQueries.VisibleTo"/>), or every status.</summary>
+    /// <summary>What readers may see (published, and its time has come: not drafts or scheduled posts), or every status.</summary>
     public PostPage Visible(bool includeUnpublished, DateTimeOffset now) =>
         includeUnpublished ? this : Where($"p.status = 'published' AND p.published_at <= {P(now.ToUniversalTime())}");
 
@@ -75,7 +75,10 @@ public sealed class PostPage
 
     public PostPage Slug(string slug) => Where($"p.slug = {P(slug)}");
 
-    /// <summary>The filters of a list query, tags and authors as the ids their slugs resolved to (null: no such filter).</summary>
+    /// <summary>
+    /// The filters of a list query (they combine with AND), tags and authors as the ids their slugs resolved to
+    /// (null: no such filter), categories as the slugs and names asked for.
+    /// </summary>
     public PostPage Filters(ListPosts.Query query, DateTimeOffset now, Guid[]? tagIds, Guid[]? authorIds, string[] categories)
     {
         Status(query.Status, now);
@@ -105,7 +108,21 @@ public sealed class PostPage
     /// <summary>Relevance on title and excerpt (<see cref="PostSearch.RankVectorProperty"/>): 0 for a match only in the body.</summary>
     public string Rank => $"ts_rank_cd(p.rank_vector, {_searchQuery ?? throw new InvalidOperationException("Rank needs a search.")})";
 
-    /// <summary>Rows strictly after <paramref name="values"/> in the order of <paramref name="keys"/> (as <see cref="Common.Keyset.After"/>).</summary>
+    /// <summary>
+    /// The statement that counts the posts the filters so far select (call it before <see cref="After"/>): a
+    /// snapshot of this page's conditions and values, run later if the total is not already known.
+    /// </summary>
+    public Func<ICmsDb, CancellationToken, Task<int>> Count()
+    {
+        var sql = "SELECT count(*)::int FROM posts p" + (_where.Count > 0 ? "\nWHERE " + string.Join("\n  AND ", _where) : "");
+        object[] parameters = [.. _parameters];
+        return async (db, ct) => (await db.ReadAsync(sql, r => r.GetInt32(0), ct, parameters)).Single();
+    }
+
+    /// <summary>
+    /// Rows strictly after <paramref name="values"/> in the order of <paramref name="keys"/> (keyset paging).
+    /// Nulls sort as PostgreSQL sorts them: last ascending, first descending.
+    /// </summary>
     public PostPage After(IReadOnlyList<PageKey> keys, IReadOnlyList<object?> values)
     {
         var any = new List<string>();
