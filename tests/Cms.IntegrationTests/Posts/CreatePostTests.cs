@@ -195,4 +195,18 @@ public sealed class CreatePostTests(CmsApiFactory api) : IClassFixture<CmsApiFac
         client.DefaultRequestHeaders.Add("X-Api-Key", api.AdminKey);
         await client.PostJsonAsync("/api/v1/posts", new { title = "Via header" }).ExpectAsync(HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task Posts_created_at_the_same_time_with_the_same_new_tag_all_succeed_and_share_one_tag()
+    {
+        var tag = TestApi.Unique("racing");
+        // Sixteen writers at once, each naming a tag that does not exist yet: each finds it missing and adds it,
+        // and all but the first insert break the unique slug. Each must still get its 201.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            _admin.PostJsonAsync("/api/v1/posts", new { title = $"Racing {i}", status = "published", body = "x", tags = new[] { tag } })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(1, await api.WithDbAsync(db => db.Tags.CountAsync(t => t.Slug == tag)));
+        Assert.Equal(16, await api.WithDbAsync(db => db.Posts.CountAsync(p => p.Tags.Any(t => t.Tag.Slug == tag))));
+    }
 }
