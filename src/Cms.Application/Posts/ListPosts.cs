@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
-using Cms.Domain;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

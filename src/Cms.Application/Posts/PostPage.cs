@@ -59,8 +59,7 @@ public sealed class PostPage
     }
 
     /// <summary>What readers may see (published, and its time has come: not drafts or scheduled posts), or every status.</summary>
-    public PostPage Visible(bool includeUnpublished, DateTimeOffset now) =>
-        includeUnpublished ? this : Where($"p.status = 'published' AND p.published_at <= {P(now.ToUniversalTime())}");
+    public PostPage Visible(bool includeUnpublished, DateTimeOffset now) => includeUnpublished ? this : Status("published", now);
 
     public PostPage Status(string? status, DateTimeOffset now) => (status ?? "published") switch
     {
@@ -82,7 +81,7 @@ public sealed class PostPage
     public PostPage Filters(ListPosts.Query query, DateTimeOffset now, Guid[]? tagIds, Guid[]? authorIds, string[] categories)
     {
         Status(query.Status, now);
-        _valueDependent = tagIds is not null || authorIds is not null || categories.Length > 0;
+        _valueDependent |= tagIds is not null || authorIds is not null || categories.Length > 0;
         if (tagIds is not null) Where($"EXISTS (SELECT 1 FROM post_tags pt WHERE pt.post_id = p.id AND pt.tag_id = ANY({P(tagIds)}))");
         if (authorIds is not null) Where($"EXISTS (SELECT 1 FROM post_authors pa WHERE pa.post_id = p.id AND pa.author_id = ANY({P(authorIds)}))");
         if (categories.Length > 0) Where($"p.category_slugs && {P(categories)}");
@@ -177,7 +176,7 @@ public sealed class PostPage
         Add("excerpt", "p.excerpt", (r, d, i) => r.Excerpt = d.IsDBNull(i) ? null : d.GetString(i));
         Add("body", "p.body", (r, d, i) => r.Body = d.GetString(i));
         Add("html", "p.html", (r, d, i) => r.Html = d.GetString(i));
-        if (f.Contains("status")) columns.Add(("p.status", (r, d, i) => r.Status = ParseStatus(d.GetString(i))));
+        if (f.Contains("status")) columns.Add(("p.status", (r, d, i) => r.Status = Enum.Parse<PostStatus>(d.GetString(i), ignoreCase: true)));
         if (f.Contains("status") || f.Contains("publishedAt") || keys.Any(k => k.Name == "publishedAt"))
             columns.Add(("p.published_at", (r, d, i) => r.PublishedAt = d.IsDBNull(i) ? null : d.GetFieldValue<DateTimeOffset>(i)));
         Add("categories", "p.categories", (r, d, i) => r.Categories = d.GetFieldValue<string[]>(i));
@@ -201,14 +200,12 @@ public sealed class PostPage
         if (f.Contains("authors"))
         {
             outer.Add(("au.ids, au.slugs, au.names", 3, (r, d, i) => r.Authors = Refs(d, i, (id, slug, name) => new AuthorRef(id, slug, name))));
-            joins.Append("\nLEFT JOIN LATERAL (SELECT array_agg(a.id ORDER BY pa.position) AS ids, array_agg(a.slug ORDER BY pa.position) AS slugs, "
-                + "array_agg(a.name ORDER BY pa.position) AS names FROM post_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.post_id = p.id) au ON true");
+            joins.Append(Linked("au", "post_authors", "authors", "author_id"));
         }
         if (f.Contains("tags"))
         {
             outer.Add(("tg.ids, tg.slugs, tg.names", 3, (r, d, i) => r.Tags = Refs(d, i, (id, slug, name) => new TagRef(id, slug, name))));
-            joins.Append("\nLEFT JOIN LATERAL (SELECT array_agg(t.id ORDER BY pt.position) AS ids, array_agg(t.slug ORDER BY pt.position) AS slugs, "
-                + "array_agg(t.name ORDER BY pt.position) AS names FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id) tg ON true");
+            joins.Append(Linked("tg", "post_tags", "tags", "tag_id"));
         }
         var highlight = search && f.Contains("highlight");
         if (highlight)
@@ -252,6 +249,14 @@ public sealed class PostPage
     /// <summary>The outer statement's name for an inner column: p.title is p.title, "expr AS rank" is p.rank.</summary>
     private static string OuterName(string sql) => sql.Contains(" AS ", StringComparison.Ordinal) ? "p." + sql[(sql.LastIndexOf(' ') + 1)..] : sql;
 
+    /// <summary>
+    /// Each post's linked rows (its bylines, its tags) in their order, as three arrays under <paramref name="alias"/>:
+    /// ids, slugs and names.
+    /// </summary>
+    private static string Linked(string alias, string links, string table, string key) =>
+        $"\nLEFT JOIN LATERAL (SELECT array_agg(x.id ORDER BY l.position) AS ids, array_agg(x.slug ORDER BY l.position) AS slugs, "
+        + $"array_agg(x.name ORDER BY l.position) AS names FROM {links} l JOIN {table} x ON x.id = l.{key} WHERE l.post_id = p.id) {alias} ON true";
+
     private static List<T> Refs<T>(DbDataReader d, int i, Func<Guid, string, string, T> make)
     {
         if (d.IsDBNull(i)) return [];
@@ -262,11 +267,4 @@ public sealed class PostPage
         for (var k = 0; k < ids.Length; k++) refs.Add(make(ids[k], slugs[k], names[k]));
         return refs;
     }
-
-    private static PostStatus ParseStatus(string value) => value switch
-    {
-        "published" => PostStatus.Published,
-        "draft" => PostStatus.Draft,
-        _ => Enum.Parse<PostStatus>(value, ignoreCase: true),
-    };
 }
