@@ -14,7 +14,7 @@ public sealed class AuthorChanges(ICmsDb db)
         if (slug is null)
         {
             slug = await UniqueSlugs.FirstFreeAsync(Slugs.From(input.Name, "author"),
-                s => db.Authors.Where(a => a.Slug == s || a.Slug.StartsWith(s + "-")).Select(a => a.Slug), ct);
+                candidates => db.Authors.Where(a => candidates.Contains(a.Slug)).Select(a => a.Slug), ct);
         }
         else if ((isNew || slug != author.Slug) && await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != author.Id, ct))
         {

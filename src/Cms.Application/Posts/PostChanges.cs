@@ -51,7 +51,7 @@ public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown)
         if (!isNew) return;
         var stem = Slugs.From(input.Title, "post");
         post.SetSlug(await UniqueSlugs.FirstFreeAsync(stem,
-            s => db.Posts.Where(p => p.Slug == s || p.Slug.StartsWith(s + "-")).Select(p => p.Slug), ct));
+            candidates => db.Posts.Where(p => candidates.Contains(p.Slug)).Select(p => p.Slug), ct));
     }
 
     private static void SetStatus(Post post, PostInput input, DateTimeOffset now)

@@ -14,7 +14,7 @@ public sealed class TagChanges(ICmsDb db)
         if (slug is null)
         {
             slug = await UniqueSlugs.FirstFreeAsync(Slugs.From(input.Name, "tag"),
-                s => db.Tags.Where(t => t.Slug == s || t.Slug.StartsWith(s + "-")).Select(t => t.Slug), ct);
+                candidates => db.Tags.Where(t => candidates.Contains(t.Slug)).Select(t => t.Slug), ct);
         }
         else if ((isNew || slug != tag.Slug) && await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != tag.Id, ct))
         {

@@ -71,6 +71,21 @@ public sealed class CreatePostTests(CmsApiFactory api) : IClassFixture<CmsApiFac
     }
 
     [Fact]
+    public async Task Suffixes_go_on_past_the_first_look_up_and_fill_gaps_first()
+    {
+        // The free suffix is looked up 16 candidates at a time (UniqueSlugs): the 18th post needs a second look-up.
+        var stem = TestApi.Unique("many").ToLowerInvariant();
+        for (var n = 1; n <= 17; n++) await _admin.CreatePostAsync(new { title = "Many", slug = n == 1 ? stem : $"{stem}-{n}" });
+        var eighteenth = await _admin.CreatePostAsync(new { title = stem });
+        Assert.Equal(stem + "-18", (string)eighteenth["slug"]!);
+
+        // A gap (the post with -5 is deleted) is the first free one.
+        var fifth = await api.WithDbAsync(db => db.Posts.SingleAsync(p => p.Slug == stem + "-5"));
+        await _admin.DeleteAsync($"/api/v1/posts/{fifth.Id}", null).ExpectAsync(HttpStatusCode.NoContent);
+        Assert.Equal(stem + "-5", (string)(await _admin.CreatePostAsync(new { title = stem }))["slug"]!);
+    }
+
+    [Fact]
     public async Task Very_long_titles_still_get_distinct_suffixed_slugs()
     {
         var title = TestApi.Unique("long") + " " + string.Join(" ", Enumerable.Repeat("headline", 30));
