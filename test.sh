@@ -38,7 +38,7 @@ fi
 if [ "$#" -eq 0 ] || [ "${CMS_BENCH_SMOKE:-}" = 1 ]; then
   mkdir -p artifacts
   printf '\033[1;34m[cms]\033[0m %s\n' "bench smoke run: bench/run.sh, 1,000 posts, 2 s a case (artifacts/bench-smoke.log)" >&2
-  if POSTS=1000 DURATION=2 WARMUP=1 CONNECTIONS=16 RUNS=1 BUILD=0 MINIMAL=0 bench/run.sh >artifacts/bench-smoke.log 2>&1; then
+  if POSTS=1000 DURATION=2 WARMUP=1 WARMUP_ROUNDS=1 CONNECTIONS=16 RUNS=1 BUILD=0 MINIMAL=0 bench/run.sh >artifacts/bench-smoke.log 2>&1; then
     passed=$((passed + 1)); printf '\033[1;34m[cms]\033[0m %s\n' "PASS bench smoke run" >&2
   else
     failed=$((failed + 1)); tail -n 40 artifacts/bench-smoke.log >&2

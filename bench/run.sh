@@ -33,7 +33,8 @@
 # bench/results/. Exits 1 when any case had errors or non-2xx responses, or pgbench failed: the
 # smoke run of ../test.sh relies on that.
 #
-# POSTS (100000)  DURATION (15, seconds)  WARMUP (5)  CONNECTIONS ("16 64")  RUNS (3)
+# POSTS (100000)  DURATION (15, seconds)  WARMUP (5, seconds a read; every read WARMUP_ROUNDS (3) times per API process, then once more before its case)
+#  CONNECTIONS ("16 64")  RUNS (3)
 # CACHE ("off on")  CASES (all: "Q1 Q2 Q3 Q4 Q5o Q5c W1 W2 M1")  CMS_PG_PORT (55432, scripts/db.sh)
 # BUILD (1; 0 uses the Release builds already there)  API_PORT, NGINX_PORT, MINIMAL_PORT (free ones)
 # TIMEOUT (10 s: wrk's own 2 s would turn the slow tail of a busy machine into "errors")
@@ -46,6 +47,7 @@ ROOT=$(pwd)
 POSTS=${POSTS:-100000}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-"16 64"}
 RUNS=${RUNS:-3}
 CACHE=${CACHE:-"off on"}
@@ -230,9 +232,12 @@ run_wrk() {
 
 for cache in $CACHE; do
   start_api "$cache" ""
-  # Every read once before any is measured: the first case measured otherwise pays for the JIT's
-  # tiering of code that all reads share (seen as Q1 rising run after run).
-  for c in "${READS[@]}"; do wrk -t2 -c16 -d"${WARMUP}s" "$URL${PATHS[$c]}" >/dev/null; done
+  # Every read WARMUP_ROUNDS times before any is measured. A fresh process needs 20-40 s of load before
+  # the JIT has tiered up the code the reads share: Q1 alone, 10 s at a time, went 416 -> 706 -> 1,266 ->
+  # 1,293 req/s (docs/performance.md, "Warm-up"); a server in production has long been past that.
+  for _ in $(seq 1 "$WARMUP_ROUNDS"); do
+    for c in "${READS[@]}"; do wrk -t2 -c16 -d"${WARMUP}s" "$URL${PATHS[$c]}" >/dev/null; done
+  done
   for c in "${READS[@]}"; do
     wrk -t2 -c16 -d"${WARMUP}s" "$URL${PATHS[$c]}" >/dev/null
     for conns in $CONNECTIONS; do
@@ -320,6 +325,10 @@ if [ "$MINIMAL" = 1 ] && ((${#READS[@]})); then
   ASPNETCORE_URLS="http://127.0.0.1:$MINIMAL_PORT" dotnet bench/minimal/bin/Release/net10.0/Minimal.dll "$CONNECTION" "$WORK/pgbench" >"$WORK/minimal.log" 2>&1 &
   MINIMAL_PID=$!
   for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$MINIMAL_PORT/Q1" 2>/dev/null && break; sleep 0.5; done
+  # The same process warm-up as the API's.
+  for _ in $(seq 1 "$WARMUP_ROUNDS"); do
+    for c in "${READS[@]}"; do wrk -t2 -c16 -d"${WARMUP}s" "http://127.0.0.1:$MINIMAL_PORT/$c" >/dev/null; done
+  done
   for c in "${READS[@]}"; do
     wrk -t2 -c16 -d"${WARMUP}s" "http://127.0.0.1:$MINIMAL_PORT/$c" >/dev/null
     for conns in $CONNECTIONS; do
@@ -362,7 +371,7 @@ machine="$(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xar
   echo
   echo "- data: $POSTS generated posts ($published published), imported in $(printf '%.0f' "$import_seconds") s: $(grep -o 'Created.*' "$WORK/import.txt" || true)"
   echo "- cases: Q2 tag \`$TAG\` ($(jq .pagination.total "$WORK/Q2.json" 2>/dev/null || echo -) posts), Q3 slug \`$SLUG\`, Q4 \`q=$WORD\` ($(jq .pagination.total "$WORK/Q4.json" 2>/dev/null || echo -) hits), Q5 page $page"
-  echo "- wrk -t2, ${DURATION} s a case after a ${WARMUP} s warm-up; pgbench -j 2 -T ${DURATION} -M as the API sent each case's statements ($(for c in "${READS[@]}"; do printf '%s %s, ' "$c" "$(cat "$WORK/pgbench/$c.mode")"; done | sed 's/, $//')); medians of $RUNS run(s)"
+  echo "- wrk -t2, ${DURATION} s a case after a ${WARMUP} s warm-up (and every read ${WARMUP_ROUNDS} × ${WARMUP} s per server process first); pgbench -j 2 -T ${DURATION} -M as the API sent each case's statements ($(for c in "${READS[@]}"; do printf '%s %s, ' "$c" "$(cat "$WORK/pgbench/$c.mode")"; done | sed 's/, $//')); medians of $RUNS run(s)"
   echo "- machine: $machine; dotnet $(dotnet --version), $("$PGBENCH" --version | head -n 1)"
   echo "- load average (1, 5, 15 min) at the start: $LOAD_START, at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shares its cores)"
   echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo -)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"

@@ -16,6 +16,9 @@ public static partial class DependencyInjection
     [System.Text.RegularExpressions.GeneratedRegex(@"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MaxPoolSizeSetting();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"no\s*reset\s*on\s*close", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NoResetOnCloseSetting();
+
     /// <param name="prepareStatements">Prepare the statements marked <see cref="CmsSql.Prepared"/> (off behind a pooler that cannot keep them).</param>
     public static IServiceCollection AddCmsInfrastructure(this IServiceCollection services, string connectionString, bool prepareStatements = true)
     {
@@ -28,6 +31,11 @@ public static partial class DependencyInjection
         // PostgreSQL. At 64 clients on 2 cores, 16 connections instead of Npgsql's 100 cut Q1's p99 from
         // 170-500 ms to 90-120 ms at the same throughput (docs/performance.md, "Pool size").
         if (!MaxPoolSizeSetting().IsMatch(connectionString)) builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
+        // No session reset when a connection goes back to the pool, unless the connection string says otherwise: the
+        // reset (RESET ALL, UNLISTEN *, pg_advisory_unlock_all, DISCARD ...) runs in PostgreSQL before each request's
+        // first statement, a cost as large as a read by slug's own. This code keeps no session state: SET LOCAL only
+        // (ICmsDb.PreferIndexScansAsync), and the one LISTEN has a connection of its own (ContentChangeListener).
+        if (!NoResetOnCloseSetting().IsMatch(connectionString)) builder.ConnectionStringBuilder.NoResetOnClose = true;
         var dataSource = builder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<CmsDbContext>(options => Configure(options, dataSource, prepareStatements));

@@ -25,6 +25,16 @@ public sealed class DatabaseSetupTests
     public void A_pool_size_in_the_connection_string_wins(string connectionString) =>
         Assert.Equal(80, PoolOf(connectionString).MaxPoolSize);
 
+    [Fact]
+    public void Without_a_setting_connections_are_not_reset_on_their_way_back_to_the_pool() =>
+        Assert.True(PoolOf("Host=localhost;Database=cms;Username=cms").NoResetOnClose);
+
+    [Theory]
+    [InlineData("Host=localhost;Database=cms;No Reset On Close=false")]
+    [InlineData("Host=localhost;Database=cms;noresetonclose=false")]
+    public void A_reset_setting_in_the_connection_string_wins(string connectionString) =>
+        Assert.False(PoolOf(connectionString).NoResetOnClose);
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
