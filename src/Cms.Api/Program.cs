@@ -61,7 +61,9 @@ builder.Services.AddMediator(options =>
 // Messages name fields as the client sent them: 'title', not 'Title'.
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
     member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-builder.Services.AddValidatorsFromAssembly(typeof(CreatePost).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
+// Singletons: a validator holds only its rules (and at most the TimeProvider), and building ListPosts' rules per
+// request showed in the Q1 profile (docs/performance.md, "Warm-up and the last levers").
+builder.Services.AddValidatorsFromAssembly(typeof(CreatePost).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
 builder.Services.AddScoped<PostChanges>();
 builder.Services.AddScoped<AuthorChanges>();
 builder.Services.AddScoped<TagChanges>();

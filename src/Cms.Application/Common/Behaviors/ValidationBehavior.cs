@@ -11,13 +11,13 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        List<FluentValidation.Results.ValidationFailure>? failures = null;
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, ct);
-            failures.AddRange(result.Errors);
+            if (!result.IsValid) (failures ??= []).AddRange(result.Errors);
         }
-        if (failures.Count > 0) throw ValidationException.From(failures);
+        if (failures is not null) throw ValidationException.From(failures);
         return await next(message, ct);
     }
 }
