@@ -73,7 +73,7 @@ public static class GetMedia
         /// <summary>A file small enough for the cache is read whole, kept, and served from memory; a larger one (or any, with the cache off) is streamed.</summary>
         private async ValueTask<MediaFile> ServeAsync(string key, string fileName, Stream file, ImageFormat format, string etag, CancellationToken ct)
         {
-            if (file.Length > cache.MaxFileBytes) return new(file, null, format.ContentType, etag);
+            if (cache.MaxFileBytes == 0 || file.Length > cache.MaxFileBytes) return new(file, null, format.ContentType, etag);
             var bytes = new byte[file.Length];
             await using (file)
             {
