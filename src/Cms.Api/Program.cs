@@ -81,6 +81,7 @@ builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSecti
     .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Cms:Import:TimeZone is not a time zone id (such as UTC or Europe/Paris).")
     .ValidateOnStart();
 builder.Services.AddSingleton<ImageVariants>();
+builder.Services.AddSingleton<MediaCache>();
 builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 builder.Services.AddCmsWebhooks(builder.Configuration);
 

@@ -34,7 +34,7 @@ public static class MediaEndpoints
 
     /// <param name="file" example="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.jpg">The SHA-256 of the bytes in lowercase hex and the extension (jpg, png, gif or webp), as in an image's url.</param>
     /// <param name="w" example="640">A width from Cms:Images:VariantWidths (default 160, 320, 480, 640, 960, 1280, 1920, 2560); an image narrower than that is served as it is.</param>
-    private static async Task<FileStreamHttpResult> Get(string file, int? w, ISender sender, HttpContext context, CancellationToken ct)
+    private static async Task<MediaResult> Get(string file, int? w, ISender sender, HttpContext context, CancellationToken ct)
     {
         var dot = file.IndexOf('.', StringComparison.Ordinal);
         var media = await sender.Send(new GetMedia.Query(file[..dot], file[(dot + 1)..], w), ct);
@@ -42,7 +42,6 @@ public static class MediaEndpoints
         // The name is the content's hash: these bytes never change, so caches may keep them for a year.
         headers.CacheControl = "public, max-age=31536000, immutable";
         headers.XContentTypeOptions = "nosniff";
-        // The result takes over the stream and disposes it once written.
-        return TypedResults.Stream(media.Content, media.ContentType, entityTag: new EntityTagHeaderValue(media.ETag), enableRangeProcessing: true);
+        return new MediaResult(media);
     }
 }

@@ -9,7 +9,7 @@ public static class DeleteImage
 {
     public sealed record Command(Guid Id, uint? IfMatch) : ICommand;
 
-    public sealed class Handler(ICmsDb db, IImageStore store, ImageLocks locks, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(ICmsDb db, IImageStore store, MediaCache media, ImageLocks locks, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -25,7 +25,11 @@ public static class DeleteImage
             Outbox.ImageChanged(db, WebhookEvents.ImageDeleted, image, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             if (!await db.Images.AnyAsync(i => i.Sha256 == image.Sha256, CancellationToken.None))
+            {
                 await store.DeleteAsync(image.FileName, CancellationToken.None);
+                // GetMedia would 404 anyway (it checks the file before serving a hit); this frees the memory now.
+                media.Evict(image.Sha256);
+            }
             return Unit.Value;
         }
     }

@@ -19,6 +19,12 @@ public sealed class ImageOptions
     /// <summary>The widths <c>?w=</c> may ask for, as a comma list (so one environment variable can set them).</summary>
     public string VariantWidths { get; set; } = "160,320,480,640,960,1280,1920,2560";
 
+    /// <summary>Memory for the bytes of hot media files (<see cref="MediaCache"/>), in MiB; 0 turns the cache off.</summary>
+    public int MemoryCacheMiB { get; set; } = 32;
+
+    /// <summary>The largest file that <see cref="MediaCache"/> keeps, in KiB; larger ones are always read from disk.</summary>
+    public int MemoryCacheMaxFileKiB { get; set; } = 1024;
+
     public IReadOnlyList<int> Widths => [.. VariantWidths
         .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
         .Select(w => int.Parse(w, NumberStyles.None, CultureInfo.InvariantCulture))

@@ -8,7 +8,8 @@ using SkiaSharp;
 
 namespace Cms.IntegrationTests.Images;
 
-public sealed class MediaTests(CmsApiFactory api) : IClassFixture<CmsApiFactory>
+/// <summary>Serving <c>/media</c>; run twice, from memory and from disk (<see cref="MediaFromMemoryTests"/>, <see cref="MediaFromDiskTests"/>).</summary>
+public abstract class MediaTests(CmsApiFactory api)
 {
     [Fact]
     public async Task The_original_is_served_with_its_type_a_strong_etag_a_year_of_immutable_caching_and_nosniff()
@@ -259,4 +260,15 @@ public sealed class MediaTests(CmsApiFactory api) : IClassFixture<CmsApiFactory>
         Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("image/gif", response.Content.Headers.ContentType!.MediaType);
     }
+}
+
+/// <summary>With the memory cache on (the default): the first answer is read from disk and kept, later ones come from memory.</summary>
+public sealed class MediaFromMemoryTests(CmsApiFactory api) : MediaTests(api), IClassFixture<CmsApiFactory>;
+
+/// <summary>With <c>Cms:Images:MemoryCacheMiB=0</c>: every answer is read from disk.</summary>
+public sealed class MediaFromDiskTests(MediaWithoutMemoryCacheFactory api) : MediaTests(api), IClassFixture<MediaWithoutMemoryCacheFactory>;
+
+public sealed class MediaWithoutMemoryCacheFactory : CmsApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Cms:Images:MemoryCacheMiB"] = "0" };
 }
