@@ -273,6 +273,16 @@ for cache in $CACHE; do
         done
       done
     fi
+    if has_case W1 || has_case W2; then
+      # The writes' drafts go again, straight in SQL: tens of thousands of them (W1 creates ~500 a second) all
+      # contain Q4's word, and the search's GIN index returns drafts too before the status filter drops them,
+      # so pgbench and the minimal endpoint, which run later, would search a bigger table than the API did.
+      "$PSQL" -h localhost -p "$CMS_PG_PORT" -U cms -d "$DB" -q >/dev/null <<'SQL'
+DELETE FROM posts p USING post_tags pt JOIN tags t ON t.id = pt.tag_id
+WHERE pt.post_id = p.id AND t.slug = 'bench-writes' AND p.status = 'draft';
+SQL
+      "$PSQL" -h localhost -p "$CMS_PG_PORT" -U cms -d "$DB" -qc "VACUUM ANALYZE" >/dev/null
+    fi
     if has_case M1; then
       # A PNG signature and IHDR (2000 × 1500), then random bytes: 200 KB, as bench/media.sh makes them.
       { printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x07\xd0\x00\x00\x05\xdc\x08\x06\x00\x00\x00\x00\x00\x00\x00'; head -c $((200000 - 33)) /dev/urandom; } >"$WORK/m1.png"
