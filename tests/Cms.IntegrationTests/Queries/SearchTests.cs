@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Cms.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Cms.IntegrationTests.Queries;
 
@@ -171,6 +173,32 @@ public sealed class SearchTests(CmsApiFactory api) : IClassFixture<CmsApiFactory
         var list = await _reader.GetAsync("/api/v1/posts?q=" + Uri.EscapeDataString("!!! & | :*")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(0, (int)list["pagination"]!["total"]!);
     }
+
+    [Fact]
+    public async Task A_search_leaves_no_setting_on_the_pooled_connections()
+    {
+        // Connections go back to the pool without a session reset (No Reset On Close, DependencyInjection): the
+        // search's enable_seqscan = off must end with its transaction (SET LOCAL), never stay on the connection.
+        var tag = TestApi.Unique("pool");
+        await PublishAsync("Harbour news", "The harbour reopened.", tag);
+        for (var i = 0; i < 3; i++) Assert.Equal(["Harbour news"], await TitlesAsync($"/api/v1/posts?q=harbour&tag={tag}"));
+
+        // Every idle connection of the pool is handed out before a new one is opened.
+        var dataSource = api.Services.GetRequiredService<NpgsqlDataSource>();
+        var connections = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < 8; i++) connections.Add(await dataSource.OpenConnectionAsync());
+            foreach (var connection in connections)
+            {
+                await using var show = new NpgsqlCommand("SHOW enable_seqscan", connection);
+                Assert.Equal("on", (string?)await show.ExecuteScalarAsync());
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections) await connection.DisposeAsync();
+        }
 }
 
 public sealed class SimpleSearchFactory : CmsApiFactory
@@ -199,5 +227,6 @@ public sealed class SimpleSearchTests(SimpleSearchFactory api) : IClassFixture<S
         Assert.Empty(stemmed["items"]!.AsArray());
         Assert.Single(exact["items"]!.AsArray());
         Assert.Single(stopWord["items"]!.AsArray());
+    }
     }
 }
