@@ -1,6 +1,7 @@
 using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
 using Cms.Domain;
+using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,18 +20,21 @@ public static class GetMedia
     /// <param name="ETag">Strong: the hash, and the width for a variant (the same name always means the same bytes).</param>
     public sealed record MediaFile(Stream? Content, byte[]? Bytes, string ContentType, string ETag);
 
-    /// <remarks>
-    /// The width allow-list is checked here rather than by a validator: this query runs for every
-    /// image of every page, a validator is built per request (scoped, with the widths parsed from
-    /// their setting), and the check only matters with <c>?w=</c>. The answer is the same 400 with
-    /// <c>errors.w</c>.
-    /// </remarks>
-    public sealed class Handler(IImageStore store, ImageVariants variants, MediaCache cache, IOptions<ImageOptions> options, ILogger<Handler> logger) : IQueryHandler<Query, MediaFile>
+    /// <remarks>A singleton, like every validator: the widths are parsed from their setting once.</remarks>
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator(IOptions<ImageOptions> options)
+        {
+            var widths = options.Value.Widths;
+            RuleFor(q => q.Width).Must(w => w is null || widths.Contains(w.Value))
+                .OverridePropertyName("w").WithMessage("'w' must be one of " + string.Join(", ", widths) + ".");
+        }
+    }
+
+    public sealed class Handler(IImageStore store, ImageVariants variants, MediaCache cache, ILogger<Handler> logger) : IQueryHandler<Query, MediaFile>
     {
         public async ValueTask<MediaFile> Handle(Query query, CancellationToken ct)
         {
-            if (query.Width is { } asked && !options.Value.Widths.Contains(asked))
-                throw new ValidationException("w", "'w' must be one of " + string.Join(", ", options.Value.Widths) + ".");
             // Route constraints ignore case; names are lowercase hex, exactly.
             if (query.Sha256.Length != 64 || !query.Sha256.All(char.IsAsciiHexDigitLower)) throw NotFound(query);
             var format = ImageFormat.FromExtension(query.Extension) ?? throw NotFound(query);
