@@ -7,9 +7,9 @@ namespace Cms.Api.Database;
 
 /// <summary>
 /// A query holds one pooled connection from its first statement to its last. EF Core otherwise opens
-/// and closes the connection around every statement, and each return to the pool makes Npgsql reset
-/// the session (DISCARD ALL) before the next statement: a list (ETag, page, bylines and tags) paid
-/// that three times. Runs inside <see cref="TransientReadRetry{TMessage,TResponse}"/>, so a retry
+/// and closes the connection around every statement: a pool round trip each, and with a connection string
+/// that keeps Npgsql's session reset (No Reset On Close=false; the API turns it off by default, see
+/// DependencyInjection) a reset before each statement. Runs inside <see cref="TransientReadRetry{TMessage,TResponse}"/>, so a retry
 /// starts on a fresh connection. Commands are left alone: their transaction holds the connection.
 /// A <see cref="IQueryWithoutDatabase"/> gets neither a connection nor a DbContext (resolved here only when needed).
 /// </summary>
