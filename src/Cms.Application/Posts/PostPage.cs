@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Cms.Application.Common;
 using Cms.Application.Images;
@@ -225,16 +226,23 @@ public sealed class PostPage
         if (highlight && !f.Contains("title") && keys.All(k => k.Name != "title")) inner.Add("p.title");
         var order = keys.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", keys.Select(k => k.Column + (k.Descending ? " DESC" : "")));
         var outerOrder = keys.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", keys.Select(k => (k.Name == "rank" ? "p.rank" : k.Column) + (k.Descending ? " DESC" : "")));
-        // Prepared when the plan is the same for any values and the text is one of few: the default fields.
-        var prepared = !_valueDependent && (ReferenceEquals(f, PostFields.ListDefaults) || ReferenceEquals(f, PostFields.ItemDefaults));
+        // Prepared when the plan is the same for any values and the text is one of few: the default fields, and one
+        // post or a page of the default size. The limit is part of the text, not a parameter: under "LIMIT $n" the
+        // generic plan is costed for a tenth of the table, never wins against a custom plan, and PostgreSQL then
+        // plans the prepared statement again on every execution (0.3 ms of the 0.7 ms that a Q1 page cost it;
+        // docs/performance.md, "Q1's SQL: one join per page"). It is the handler's int (page size + 1), never text
+        // from the request; and each prepared text holds ~300 KB in every backend, so other sizes are not prepared.
+        var prepared = !_valueDependent && (ReferenceEquals(f, PostFields.ListDefaults) || ReferenceEquals(f, PostFields.ItemDefaults))
+            && (limit == 1 || limit == PageRules.DefaultPageSize + 1);
+        // The page is a materialized CTE: the joins below read its ids once for all its rows.
         var sql = new StringBuilder(prepared ? CmsSql.Prepared : "")
-            .Append("SELECT ").AppendJoin(", ", columns.Select(c => OuterName(c.Sql)).Concat(outer.Select(o => o.Sql)))
-            .Append("\nFROM (SELECT ").AppendJoin(", ", inner)
+            .Append("WITH p AS MATERIALIZED (SELECT ").AppendJoin(", ", inner)
             .Append("\nFROM posts p");
         if (_where.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", _where);
-        sql.Append(order).Append("\nLIMIT ").Append(P(limit));
+        sql.Append(order).Append("\nLIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
         if (offset > 0) sql.Append(" OFFSET ").Append(P(offset));
-        sql.Append(") p").Append(joins).Append(outerOrder);
+        sql.Append(")\nSELECT ").AppendJoin(", ", columns.Select(c => OuterName(c.Sql)).Concat(outer.Select(o => o.Sql)))
+            .Append("\nFROM p").Append(joins).Append(outerOrder);
 
         var readers = columns.Select(c => c.Read).Concat(outer.Select(o => o.Read)).ToArray();
         var widths = columns.Select(_ => 1).Concat(outer.Select(o => o.Width)).ToArray();
@@ -251,11 +259,16 @@ public sealed class PostPage
 
     /// <summary>
     /// Each post's linked rows (its bylines, its tags) in their order, as three arrays under <paramref name="alias"/>:
-    /// ids, slugs and names.
+    /// ids, slugs and names, for all the page's posts in one join. A LATERAL subquery per post cost PostgreSQL
+    /// about twice as much for a page of 20: each built its own hash of the whole authors or tags table, and sorted
+    /// three times (an aggregate's ORDER BY sorts per aggregate). Here the links of the page are read by primary
+    /// key, sorted once by (post, position), and each group aggregated in that order (a GroupAggregate reads its
+    /// sorted input in order; docs/performance.md, "Q1's SQL: one join per page").
     /// </summary>
     private static string Linked(string alias, string links, string table, string key) =>
-        $"\nLEFT JOIN LATERAL (SELECT array_agg(x.id ORDER BY l.position) AS ids, array_agg(x.slug ORDER BY l.position) AS slugs, "
-        + $"array_agg(x.name ORDER BY l.position) AS names FROM {links} l JOIN {table} x ON x.id = l.{key} WHERE l.post_id = p.id) {alias} ON true";
+        $"\nLEFT JOIN (SELECT s.post_id, array_agg(s.id) AS ids, array_agg(s.slug) AS slugs, array_agg(s.name) AS names "
+        + $"FROM (SELECT l.post_id, x.id, x.slug, x.name FROM {links} l JOIN {table} x ON x.id = l.{key} "
+        + $"WHERE l.post_id IN (SELECT id FROM p) ORDER BY l.post_id, l.position) s GROUP BY s.post_id) {alias} ON {alias}.post_id = p.id";
 
     private static List<T> Refs<T>(DbDataReader d, int i, Func<Guid, string, string, T> make)
     {
