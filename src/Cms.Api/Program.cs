@@ -52,10 +52,11 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    // Validation first; then reads (only reads) get a second chance when the database dropped a
-    // connection, each attempt on one connection held from its first statement to its last.
+    // Validation first; then writes wait for one of a few slots (WriteConcurrency); reads (only reads) get a second
+    // chance when the database dropped a connection, each attempt on one connection held from its first statement
+    // to its last.
     // Last, around the handler alone: every command empties the output cache once it has run.
-    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransientReadRetry<,>), typeof(OneConnectionPerQuery<,>), typeof(EvictContentCache<,>), typeof(RetryTagCreationRace<,>)];
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(BoundWrites<,>), typeof(TransientReadRetry<,>), typeof(OneConnectionPerQuery<,>), typeof(EvictContentCache<,>), typeof(RetryTagCreationRace<,>)];
     options.Assemblies = [typeof(CreatePost)];
 });
 // Messages name fields as the client sent them: 'title', not 'Title'.
@@ -64,6 +65,7 @@ ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
 // Singletons: a validator holds only its rules (and at most the TimeProvider), and building ListPosts' rules per
 // request showed in the Q1 profile (docs/performance.md, "Warm-up and the last levers").
 builder.Services.AddValidatorsFromAssembly(typeof(CreatePost).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
+builder.Services.AddSingleton<WriteConcurrency>();
 builder.Services.AddScoped<PostChanges>();
 builder.Services.AddScoped<AuthorChanges>();
 builder.Services.AddScoped<TagChanges>();

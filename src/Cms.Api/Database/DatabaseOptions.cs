@@ -13,4 +13,9 @@ public sealed class DatabaseOptions
     /// Turn off behind a pooler in transaction mode that cannot keep prepared statements.
     /// </summary>
     public bool PrepareStatements { get; set; } = true;
+
+    /// <summary>
+    /// Commands (writes) whose handlers run at once; the others wait (<see cref="WriteConcurrency"/>). 0: no bound.
+    /// </summary>
+    public int MaxConcurrentWrites { get; set; } = 8;
 }
