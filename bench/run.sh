@@ -98,6 +98,9 @@ mkdir -p "$OUT" "$WORK/images" "$WORK/static/media" "$WORK/pgbench"
 RAW="$WORK/raw.tsv"; : >"$RAW"
 KEY="cms_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
 CONNECTION="Host=localhost;Port=$CMS_PG_PORT;Database=$DB;Username=cms;Password=cms"
+# The session setting the API adds to its connections (src/Cms.Infrastructure/DependencyInjection.cs,
+# NoParallelWorkers): pgbench and the minimal endpoint run the captured SQL in the same kind of session.
+API_SESSION="-c max_parallel_workers_per_gather=0"
 URL="http://127.0.0.1:$API_PORT"
 API_PID=""; NGINX_PID=""; MINIMAL_PID=""
 failures=()
@@ -332,7 +335,7 @@ done
 
 # The same statements behind the minimal endpoint.
 if [ "$MINIMAL" = 1 ] && ((${#READS[@]})); then
-  ASPNETCORE_URLS="http://127.0.0.1:$MINIMAL_PORT" dotnet bench/minimal/bin/Release/net10.0/Minimal.dll "$CONNECTION" "$WORK/pgbench" >"$WORK/minimal.log" 2>&1 &
+  ASPNETCORE_URLS="http://127.0.0.1:$MINIMAL_PORT" dotnet bench/minimal/bin/Release/net10.0/Minimal.dll "$CONNECTION;Options=$API_SESSION" "$WORK/pgbench" >"$WORK/minimal.log" 2>&1 &
   MINIMAL_PID=$!
   for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$MINIMAL_PORT/Q1" 2>/dev/null && break; sleep 0.5; done
   # The same process warm-up as the API's.
@@ -353,8 +356,9 @@ fi
 for c in "${READS[@]}"; do
   defines=(); while IFS= read -r d; do [ -n "$d" ] && defines+=(-D "$d"); done <"$WORK/pgbench/$c.defines"
   bench_sql() {
-    # -M as the API sent them: prepared statements when it prepared them all (capture.py), else unnamed ones.
-    "$PGBENCH" -n -M "$(cat "$WORK/pgbench/$c.mode")" -f "$WORK/pgbench/$c.sql" "${defines[@]}" -h localhost -p "$CMS_PG_PORT" -U cms "$@" "$DB"
+    # -M as the API sent them: prepared statements when it prepared them all (capture.py), else unnamed ones;
+    # and in a session set up as the API's (DependencyInjection adds this to its connections' Options).
+    PGOPTIONS="$API_SESSION" "$PGBENCH" -n -M "$(cat "$WORK/pgbench/$c.mode")" -f "$WORK/pgbench/$c.sql" "${defines[@]}" -h localhost -p "$CMS_PG_PORT" -U cms "$@" "$DB"
   }
   bench_sql -c 16 -j 2 -T "$WARMUP" >/dev/null 2>&1 || true
   for conns in $CONNECTIONS; do

@@ -13,6 +13,9 @@ public static partial class DependencyInjection
 {
     public const int DefaultMaxPoolSize = 16;
 
+    /// <summary>The session setting added to the connection string's Options unless they name it.</summary>
+    public const string NoParallelWorkers = "max_parallel_workers_per_gather=0";
+
     [System.Text.RegularExpressions.GeneratedRegex(@"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MaxPoolSizeSetting();
 
@@ -36,6 +39,13 @@ public static partial class DependencyInjection
         // first statement, a cost as large as a read by slug's own. This code keeps no session state: SET LOCAL only
         // (ICmsDb.PreferIndexScansAsync), and the one LISTEN has a connection of its own (ContentChangeListener).
         if (!NoResetOnCloseSetting().IsMatch(connectionString)) builder.ConnectionStringBuilder.NoResetOnClose = true;
+        // No parallel query on the API's sessions unless the connection string's Options set it. On 2 cores with
+        // many requests at once, a tag list's page was planned with two parallel workers (Gather Merge), whose
+        // start-up cost more than the walk they shared: pgbench ran Q2's statements at 411-439 tps with them and
+        // 683-711 without (docs/performance.md, "Parallel workers"). Every statement here reads a page or a post.
+        var sessionOptions = builder.ConnectionStringBuilder.Options ?? "";
+        if (!sessionOptions.Contains(NoParallelWorkers.Split('=')[0], StringComparison.OrdinalIgnoreCase))
+            builder.ConnectionStringBuilder.Options = $"{sessionOptions} -c {NoParallelWorkers}".Trim();
         var dataSource = builder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<CmsDbContext>(options => Configure(options, dataSource, prepareStatements));

@@ -26,6 +26,19 @@ public sealed class DatabaseSetupTests
         Assert.Equal(80, PoolOf(connectionString).MaxPoolSize);
 
     [Fact]
+    public void Without_a_setting_sessions_run_no_parallel_workers() =>
+        Assert.Equal("-c max_parallel_workers_per_gather=0", PoolOf("Host=localhost;Database=cms;Username=cms").Options);
+
+    [Fact]
+    public void Other_session_options_are_kept_and_the_setting_is_added() =>
+        Assert.Equal("-c log_min_duration_statement=0 -c max_parallel_workers_per_gather=0",
+            PoolOf("Host=localhost;Database=cms;Options=-c log_min_duration_statement=0").Options);
+
+    [Fact]
+    public void A_parallel_workers_setting_in_the_options_wins() =>
+        Assert.Equal("-c max_parallel_workers_per_gather=2", PoolOf("Host=localhost;Database=cms;Options=-c max_parallel_workers_per_gather=2").Options);
+
+    [Fact]
     public void Without_a_setting_connections_are_not_reset_on_their_way_back_to_the_pool() =>
         Assert.True(PoolOf("Host=localhost;Database=cms;Username=cms").NoResetOnClose);
 

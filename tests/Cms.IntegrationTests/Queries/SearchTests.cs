@@ -175,6 +175,16 @@ public sealed class SearchTests(CmsApiFactory api) : IClassFixture<CmsApiFactory
     }
 
     [Fact]
+    public async Task The_api_sessions_plan_no_parallel_workers()
+    {
+        // DependencyInjection adds "-c max_parallel_workers_per_gather=0" to the connection string's Options: on a
+        // small machine under load, parallel workers' start-up cost more than the page they split.
+        await using var connection = await api.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var show = new NpgsqlCommand("SHOW max_parallel_workers_per_gather", connection);
+        Assert.Equal("0", (string?)await show.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task A_search_leaves_no_setting_on_the_pooled_connections()
     {
         // Connections go back to the pool without a session reset (No Reset On Close, DependencyInjection): the
