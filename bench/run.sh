@@ -99,7 +99,7 @@ RAW="$WORK/raw.tsv"; : >"$RAW"
 KEY="cms_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
 CONNECTION="Host=localhost;Port=$CMS_PG_PORT;Database=$DB;Username=cms;Password=cms"
 # The session setting the API adds to its connections (src/Cms.Infrastructure/DependencyInjection.cs,
-# NoParallelWorkers): pgbench and the minimal endpoint run the captured SQL in the same kind of session.
+# ParallelWorkersSetting): pgbench and the minimal endpoint run the captured SQL in the same kind of session.
 API_SESSION="-c max_parallel_workers_per_gather=0"
 URL="http://127.0.0.1:$API_PORT"
 API_PID=""; NGINX_PID=""; MINIMAL_PID=""

@@ -13,8 +13,8 @@ public static partial class DependencyInjection
 {
     public const int DefaultMaxPoolSize = 16;
 
-    /// <summary>The session setting added to the connection string's Options unless they name it.</summary>
-    public const string NoParallelWorkers = "max_parallel_workers_per_gather=0";
+    /// <summary>The session setting whose value the API chooses (0) unless the connection string's Options name it.</summary>
+    public const string ParallelWorkersSetting = "max_parallel_workers_per_gather";
 
     [System.Text.RegularExpressions.GeneratedRegex(@"max(imum)?\s*pool\s*size", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MaxPoolSizeSetting();
@@ -42,10 +42,11 @@ public static partial class DependencyInjection
         // No parallel query on the API's sessions unless the connection string's Options set it. On 2 cores with
         // many requests at once, a tag list's page was planned with two parallel workers (Gather Merge), whose
         // start-up cost more than the walk they shared: pgbench ran Q2's statements at 411-439 tps with them and
-        // 683-711 without (docs/performance.md, "Parallel workers"). Every statement here reads a page or a post.
+        // 683-711 without (docs/performance.md, "Parallel workers"). The API's statements read a page or a post, or
+        // write a few rows: none has the work that parallel workers pay for.
         var sessionOptions = builder.ConnectionStringBuilder.Options ?? "";
-        if (!sessionOptions.Contains(NoParallelWorkers.Split('=')[0], StringComparison.OrdinalIgnoreCase))
-            builder.ConnectionStringBuilder.Options = $"{sessionOptions} -c {NoParallelWorkers}".Trim();
+        if (!sessionOptions.Contains(ParallelWorkersSetting, StringComparison.OrdinalIgnoreCase))
+            builder.ConnectionStringBuilder.Options = $"{sessionOptions} -c {ParallelWorkersSetting}=0".Trim();
         var dataSource = builder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<CmsDbContext>(options => Configure(options, dataSource, prepareStatements));

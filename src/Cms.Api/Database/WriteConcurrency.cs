@@ -8,7 +8,7 @@ namespace Cms.Api.Database;
 /// How many commands run their handlers at once (<c>Cms:Database:MaxConcurrentWrites</c>, default 8); the others
 /// wait their turn here, holding only their parsed request. On 2 cores with 16 database connections, 64 clients
 /// creating posts at once all rendered, sanitized and saved side by side and got in each other's way: with the
-/// bound, creates at 64 connections went from 288-380 to 407-437 a second (16 connections: the same), peak memory
+/// bound of 8, creates at 64 connections went from 288-295 to 407-429 a second (16 connections: the same), peak memory
 /// unchanged (docs/performance.md, "Writes in flight"). An import is not counted: it runs for minutes and bounds its
 /// own work.
 /// </summary>
