@@ -68,8 +68,15 @@ public sealed class PostPage
         "scheduled" => Where($"p.status = 'published' AND p.published_at > {P(now.ToUniversalTime())}"),
         "all" => this,
         // The literal 'published' lets PostgreSQL use the partial index on published posts.
-        _ => Where($"p.status = 'published' AND p.published_at <= {P(now.ToUniversalTime())}"),
+        _ => Published(now),
     };
+
+    private PostPage Published(DateTimeOffset now)
+    {
+        var until = P(now.ToUniversalTime());
+        _linkBounds.Add($"pt.post_published_at <= {until}");
+        return Where($"p.status = 'published' AND p.published_at <= {until}");
+    }
 
     public PostPage Id(Guid id) => Where($"p.id = {P(id)}");
 
@@ -83,13 +90,50 @@ public sealed class PostPage
     {
         Status(query.Status, now);
         _valueDependent |= tagIds is not null || authorIds is not null || categories.Length > 0;
-        if (tagIds is not null) Where($"EXISTS (SELECT 1 FROM post_tags pt WHERE pt.post_id = p.id AND pt.tag_id = ANY({P(tagIds)}))");
+        var tags = tagIds is null ? null : P(tagIds);
+        if (tags is not null) Where($"EXISTS (SELECT 1 FROM post_tags pt WHERE pt.post_id = p.id AND pt.tag_id = ANY({tags}))");
         if (authorIds is not null) Where($"EXISTS (SELECT 1 FROM post_authors pa WHERE pa.post_id = p.id AND pa.author_id = ANY({P(authorIds)}))");
         if (categories.Length > 0) Where($"p.category_slugs && {P(categories)}");
-        if (query.PublishedAfter?.ToUniversalTime() is { } after) Where($"p.published_at >= {P(after)}");
-        if (query.PublishedBefore?.ToUniversalTime() is { } before) Where($"p.published_at < {P(before)}");
+        _datesBounded = query.PublishedAfter is not null || query.PublishedBefore is not null;
+        if (query.PublishedAfter?.ToUniversalTime() is { } after)
+        {
+            var from = P(after);
+            Where($"p.published_at >= {from}");
+            _linkBounds.Add($"pt.post_published_at >= {from}");
+        }
+        if (query.PublishedBefore?.ToUniversalTime() is { } before)
+        {
+            var to = P(before);
+            Where($"p.published_at < {to}");
+            _linkBounds.Add($"pt.post_published_at < {to}");
+        }
+        // Only tags narrow the published posts (dates aside): the page can start from the tags' own newest links.
+        if (tags is not null && (query.Status ?? "published") == "published" && authorIds is null && categories.Length == 0) _tagIds = tags;
         return this;
     }
+
+    // A list filtered by tags alone (see NewestOfTags): the tag ids' placeholder, and the conditions on the copy of
+    // the post's publication date that post_tags keeps (published, the date bounds, the cursor's position).
+    private string? _tagIds;
+    private bool _datesBounded;
+    private readonly List<string> _linkBounds = [];
+
+    /// <summary>Whether a page in the order of <paramref name="keys"/> is read from the tags' newest links (<see cref="NewestOfTags"/>).</summary>
+    private bool WalksTagLinks(IReadOnlyList<PageKey> keys) =>
+        _tagIds is not null && _searchQuery is null && keys is [{ Name: "publishedAt", Descending: true }, { Name: "id", Descending: true }];
+
+    /// <summary>
+    /// The candidates of a page of published posts with any of the tags, newest first: each tag's newest
+    /// <paramref name="count"/> links (offset + limit), walked in the post_tags index on (tag_id, post_published_at
+    /// DESC, post_id DESC). Any post among the first <paramref name="count"/> of the list is among the first
+    /// <paramref name="count"/> of each of its tags, so the page is in the candidates; the page's conditions on posts
+    /// still decide. Filtering on the posts' date index instead walked a post per ~50 to find a page of a tag used
+    /// by 2% of them (docs/performance.md, "Q2: a tag's newest links").
+    /// </summary>
+    private string NewestOfTags(long count) =>
+        $"p.id IN (SELECT l.post_id FROM unnest({_tagIds}) t(id) CROSS JOIN LATERAL (SELECT pt.post_id FROM post_tags pt "
+        + $"WHERE pt.tag_id = t.id AND {string.Join(" AND ", _linkBounds)} "
+        + $"ORDER BY pt.post_published_at DESC, pt.post_id DESC LIMIT {count.ToString(CultureInfo.InvariantCulture)}) l)";
 
     /// <summary>Full-text search: matches on the stored vector; <see cref="Rank"/> and the highlight use the same query.</summary>
     public PostPage Search(string q, string language)
@@ -140,6 +184,13 @@ public sealed class PostPage
                 : value is null ? null : nullable ? $"({column} > {value} OR {column} IS NULL)" : $"{column} > {value}";
             if (after is not null) any.Add("(" + string.Join(" AND ", [.. equalSoFar, after]) + ")");
             equalSoFar.Add(value is null ? $"{column} IS NULL" : $"{column} = {value}");
+        }
+        // The same position among a tag's links (NewestOfTags), whose order is the same pair of keys.
+        if (WalksTagLinks(keys))
+        {
+            if (values is [{ } at, { } id]) _linkBounds.Add($"(pt.post_published_at, pt.post_id) < ({P(Normalize(at))}, {P(id)})");
+            // No date to start from among the links: the conditions on posts alone.
+            else _tagIds = null;
         }
         var predicate = any.Count == 0 ? "false" : "(" + string.Join(" OR ", any) + ")";
         // The OR chain is exact but not a range PostgreSQL can seek to; "first key at or past its value"
@@ -232,13 +283,18 @@ public sealed class PostPage
         // plans the prepared statement again on every execution (0.3 ms of the 0.7 ms that a Q1 page cost it;
         // docs/performance.md, "Q1's SQL: one join per page"). It is the handler's int (page size + 1), never text
         // from the request; and each prepared text holds ~300 KB in every backend, so other sizes are not prepared.
-        var prepared = !_valueDependent && (ReferenceEquals(f, PostFields.ListDefaults) || ReferenceEquals(f, PostFields.ItemDefaults))
+        // A page of a tag's newest links has the same plan for any tag (the index, then posts by key): prepared too for
+        // its first page or a cursor, without date bounds (four texts; offsets would give one text per page).
+        var walk = WalksTagLinks(keys);
+        var prepared = (!_valueDependent || (walk && offset == 0 && !_datesBounded))
+            && (ReferenceEquals(f, PostFields.ListDefaults) || ReferenceEquals(f, PostFields.ItemDefaults))
             && (limit == 1 || limit == PageRules.DefaultPageSize + 1);
         // The page is a materialized CTE: the joins below read its ids once for all its rows.
         var sql = new StringBuilder(prepared ? CmsSql.Prepared : "")
             .Append("WITH p AS MATERIALIZED (SELECT ").AppendJoin(", ", inner)
             .Append("\nFROM posts p");
-        if (_where.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", _where);
+        List<string> where = walk ? [.. _where, NewestOfTags((long)limit + offset)] : _where;
+        if (where.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
         sql.Append(order).Append("\nLIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
         if (offset > 0) sql.Append(" OFFSET ").Append(P(offset));
         sql.Append(")\nSELECT ").AppendJoin(", ", columns.Select(c => OuterName(c.Sql)).Concat(outer.Select(o => o.Sql)))

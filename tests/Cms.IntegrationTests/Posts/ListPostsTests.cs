@@ -203,7 +203,7 @@ public sealed class ListPostsTests(CmsApiFactory api) : IClassFixture<CmsApiFact
     }
 
     [Fact]
-    public async Task Default_lists_and_post_reads_are_prepared_statements_and_value_dependent_lists_are_not()
+    public async Task Default_lists_tag_pages_and_post_reads_are_prepared_statements_and_value_dependent_lists_are_not()
     {
         var tag = TestApi.Unique("prepared");
         var first = await PublishAsync("Prepared first", 2, tag);
@@ -220,6 +220,13 @@ public sealed class ListPostsTests(CmsApiFactory api) : IClassFixture<CmsApiFact
             Assert.Contains($"LIMIT {PageRules.DefaultPageSize + 1})", sql);
             // The newest post, written after the statement was prepared, is on the page.
             Assert.Contains(page["items"]!.AsArray(), i => (string)i!["slug"]! == (string)newest["slug"]!);
+
+            // A tag's first page has the same plan for any tag (its newest links, then the posts by key): prepared too.
+            api.Commands.Reset();
+            var tagged = await _reader.GetAsync($"/api/v1/posts?tag={tag}").ExpectAsync(HttpStatusCode.OK);
+            Assert.StartsWith("/* prepared */", api.Commands.Texts.Single(sql => sql.Contains("WITH p AS MATERIALIZED", StringComparison.Ordinal)));
+            Assert.Contains(tagged["items"]!.AsArray(), i => (string)i!["slug"]! == (string)newest["slug"]!);
+            Assert.Equal(run + 1, (int)tagged["pagination"]!["total"]!);
         }
 
         // Another page size is not prepared: each prepared text holds memory in every backend.
@@ -233,11 +240,13 @@ public sealed class ListPostsTests(CmsApiFactory api) : IClassFixture<CmsApiFact
         await _reader.GetAsync($"/api/v1/posts/slug/{first["slug"]}").ExpectAsync(HttpStatusCode.OK);
         Assert.StartsWith("/* prepared */", Assert.Single(api.Commands.Texts));
 
-        foreach (var url in new[] { $"/api/v1/posts?tag={tag}", "/api/v1/posts?q=prepared", "/api/v1/posts?fields=id,slug" })
+        var since = Uri.EscapeDataString(DaysAgo(30).ToString("O"));
+        foreach (var url in new[] { $"/api/v1/posts?tag={tag}&page=2&pageSize=5", $"/api/v1/posts?tag={tag}&publishedAfter={since}",
+            $"/api/v1/posts?tag={tag}&category=news", "/api/v1/posts?q=prepared", "/api/v1/posts?fields=id,slug" })
         {
             api.Commands.Reset();
             await _reader.GetAsync(url).ExpectAsync(HttpStatusCode.OK);
-            Assert.DoesNotContain(api.Commands.Texts, sql => sql.StartsWith("/* prepared */", StringComparison.Ordinal));
+            Assert.DoesNotContain(api.Commands.Texts, sql => sql.StartsWith("/* prepared */", StringComparison.Ordinal) && sql.Contains("WITH p AS MATERIALIZED", StringComparison.Ordinal));
         }
     }
 
