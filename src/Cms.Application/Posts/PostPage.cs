@@ -131,7 +131,7 @@ public sealed class PostPage
     /// by 2% of them (docs/performance.md, "Q2: a tag's newest links").
     /// </summary>
     private string NewestOfTags(long count) =>
-        $"p.id IN (SELECT l.post_id FROM unnest({_tagIds}) t(id) CROSS JOIN LATERAL (SELECT pt.post_id FROM post_tags pt "
+        $"p.id IN (SELECT l.post_id FROM unnest({_tagIds}::uuid[]) t(id) CROSS JOIN LATERAL (SELECT pt.post_id FROM post_tags pt "
         + $"WHERE pt.tag_id = t.id AND {string.Join(" AND ", _linkBounds)} "
         + $"ORDER BY pt.post_published_at DESC, pt.post_id DESC LIMIT {count.ToString(CultureInfo.InvariantCulture)}) l)";
 

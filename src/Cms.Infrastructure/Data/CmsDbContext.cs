@@ -39,6 +39,15 @@ public sealed class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbCon
 
     public IQueryable<TResult> SqlQuery<TResult>(FormattableString sql) => Database.SqlQuery<TResult>(sql);
 
+    /// <summary>
+    /// A save that has started runs to its end, commit or failure, even when the request that asked for it is
+    /// aborted: cancelled half-way, its transaction was rolled back (nothing half-written) but EF logged "An error
+    /// occurred using a transaction" for every client that hung up during a write, and the client could not tell
+    /// which had happened either way. The command timeout still bounds it; callers check their token between saves.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, CancellationToken.None);
+
     public async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params object[] parameters)
     {
         var builder = this.GetService<IRelationalCommandBuilderFactory>().Create().Append(sql);
