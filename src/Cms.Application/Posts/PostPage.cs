@@ -15,7 +15,7 @@ public sealed record PageKey(string Name, string Column, Type ValueType, bool De
 /// <summary>
 /// The statements that read posts for lists and post reads, hand-written: a list's filters (and its
 /// count, <see cref="Count"/>), an order with keyset or offset paging, only the columns the fields
-/// need, and each post's bylines and tags folded in (LATERAL array_agg), so a page is one statement.
+/// need, and the bylines and tags of the page's posts joined once for the whole page (<see cref="Linked"/>), so a page is one statement.
 /// Built by EF's LINQ pipeline (expressions built per request, the query cache lookup, parameter
 /// extraction) plus a second statement for the bylines and tags, a list request cost more API CPU than
 /// the database spent on it (docs/performance.md, "Where a list request's time goes"). Every value is a
