@@ -144,10 +144,39 @@ public sealed class PostPage
         // would parse the query again for every matching row that is ranked (half the searches per second).
         _language = "'" + language.Replace("'", "''", StringComparison.Ordinal) + "'::regconfig";
         _searchQuery = $"websearch_to_tsquery({_language}, {P(q)})";
-        return Where($"p.search_vector @@ {_searchQuery}");
+        _searchWhere = $"p.search_vector @@ {_searchQuery}";
+        // Words and "or" only: no exclusion, no phrase (see RankedMatches).
+        _plainWords = q.IndexOfAny(['-', '"']) < 0;
+        return Where(_searchWhere);
     }
 
     private string? _language;
+    private string? _searchWhere;
+    private bool _plainWords;
+
+    /// <summary>Whether a page in the order of <paramref name="keys"/> is read from the ranked matches' candidates (<see cref="RankedMatches"/>).</summary>
+    private bool WalksRankedMatches(IReadOnlyList<PageKey> keys) => _searchQuery is not null && _plainWords
+        && keys is [{ Name: "rank", Descending: true }, { Name: "publishedAt", Descending: true }, { Name: "id", Descending: true }];
+
+    /// <summary>
+    /// The candidates of a page of matches in relevance order: the first <paramref name="count"/> (offset + limit) of
+    /// the posts whose title or excerpt match, ranked (the GIN index on rank_vector finds them), and the first
+    /// <paramref name="count"/> of the others, newest first. Those others rank 0: for words and "or" alone, a cover
+    /// of the query exists in rank_vector only where rank_vector matches (an exclusion or a phrase can be satisfied
+    /// by a part of the text that does not match as a whole, hence <see cref="_plainWords"/>); and a match in
+    /// rank_vector is a match in search_vector, which holds the same title and excerpt first. Ranking every match
+    /// of a common word read and ranked 64,707 posts for a page of 20 (docs/performance.md, "Q4: rank only what
+    /// can rank").
+    /// </summary>
+    private string RankedMatches(long count)
+    {
+        var limit = count.ToString(CultureInfo.InvariantCulture);
+        var titled = $"p.rank_vector @@ {_searchQuery}";
+        var ranked = string.Join("\n    AND ", _where.Where(w => !ReferenceEquals(w, _searchWhere)).Append(titled));
+        var others = string.Join("\n    AND ", _where.Append($"NOT ({titled})"));
+        return $"p.id IN ((SELECT p.id FROM posts p WHERE {ranked} ORDER BY {Rank} DESC, p.published_at DESC, p.id DESC LIMIT {limit})"
+            + $"\n  UNION ALL (SELECT p.id FROM posts p WHERE {others} ORDER BY p.published_at DESC, p.id DESC LIMIT {limit}))";
+    }
 
     /// <summary>Relevance on title and excerpt (<see cref="PostSearch.RankVectorProperty"/>): 0 for a match only in the body.</summary>
     public string Rank => $"ts_rank_cd(p.rank_vector, {_searchQuery ?? throw new InvalidOperationException("Rank needs a search.")})";
@@ -293,7 +322,8 @@ public sealed class PostPage
         var sql = new StringBuilder(prepared ? CmsSql.Prepared : "")
             .Append("WITH p AS MATERIALIZED (SELECT ").AppendJoin(", ", inner)
             .Append("\nFROM posts p");
-        List<string> where = walk ? [.. _where, NewestOfTags((long)limit + offset)] : _where;
+        List<string> where = walk ? [.. _where, NewestOfTags((long)limit + offset)]
+            : WalksRankedMatches(keys) ? [.. _where, RankedMatches((long)limit + offset)] : _where;
         if (where.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
         sql.Append(order).Append("\nLIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
         if (offset > 0) sql.Append(" OFFSET ").Append(P(offset));

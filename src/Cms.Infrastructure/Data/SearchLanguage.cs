@@ -36,6 +36,7 @@ public static partial class SearchLanguage
             CREATE INDEX ix_posts_search_vector ON posts USING gin (search_vector);
             ALTER TABLE posts DROP COLUMN IF EXISTS rank_vector;
             ALTER TABLE posts ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS ({PostSearch.RankVectorSql(language)}) STORED;
+            CREATE INDEX ix_posts_rank_vector ON posts USING gin (rank_vector);
             """, ct);
 #pragma warning restore EF1002
         await transaction.CommitAsync(ct);

@@ -117,6 +117,44 @@ public sealed class SearchTests(CmsApiFactory api) : IClassFixture<CmsApiFactory
     }
 
     [Fact]
+    public async Task Pages_of_a_ranked_search_past_its_title_matches_are_the_whole_lists_order()
+    {
+        // Only title and excerpt matches are ranked; the body-only matches are taken newest first. Each page must
+        // still be its slice of the one order: title matches, excerpt matches, then body-only matches, newest first.
+        var tag = TestApi.Unique("lighthouse");
+        int[] titleDays = [1, 4, 7, 10], excerptDays = [2, 5], bodyDays = [0, 3, 6, 8, 9, 11];
+        for (var i = 0; i < titleDays.Length; i++) await PublishAsync($"Lighthouse {i}", "Nothing here.", tag, daysAgo: titleDays[i]);
+        for (var i = 0; i < excerptDays.Length; i++) await PublishAsync($"Excerpt {i}", "Nothing here.", tag, excerpt: "By the lighthouse", daysAgo: excerptDays[i]);
+        for (var i = 0; i < bodyDays.Length; i++) await PublishAsync($"Body {i}", "Down to the lighthouses again.", tag, daysAgo: bodyDays[i]);
+        await PublishAsync("Unrelated", "No match.", tag, daysAgo: 1);
+        await _admin.CreatePostAsync(new { title = "Lighthouse draft", body = "lighthouse", tags = new[] { tag } });
+        string[] expected = ["Lighthouse 0", "Lighthouse 1", "Lighthouse 2", "Lighthouse 3", "Excerpt 0", "Excerpt 1",
+            "Body 0", "Body 1", "Body 2", "Body 3", "Body 4", "Body 5"];
+
+        Assert.Equal(expected, await TitlesAsync($"/api/v1/posts?tag={tag}&q=lighthouse&pageSize=50"));
+        var paged = new List<string>();
+        for (var page = 1; page <= 5; page++) paged.AddRange(await TitlesAsync($"/api/v1/posts?tag={tag}&q=lighthouse&pageSize=3&page={page}"));
+        Assert.Equal(expected, paged);
+        Assert.Equal(["Body 3", "Body 4", "Body 5"], await TitlesAsync($"/api/v1/posts?tag={tag}&q=lighthouse&pageSize=3&page=4"));
+
+        var walked = new List<string>();
+        var url = $"/api/v1/posts?tag={tag}&q=lighthouse&pageSize=2";
+        var list = await _reader.GetAsync(url).ExpectAsync(HttpStatusCode.OK);
+        walked.AddRange(list["items"]!.AsArray().Select(i => (string)i!["title"]!));
+        while ((string?)list["pagination"]!["nextCursor"] is { } next)
+        {
+            list = await _reader.GetAsync($"{url}&cursor={Uri.EscapeDataString(next)}").ExpectAsync(HttpStatusCode.OK);
+            walked.AddRange(list["items"]!.AsArray().Select(i => (string)i!["title"]!));
+        }
+        Assert.Equal(expected, walked);
+        Assert.Equal(12, (int)list["pagination"]!["total"]!);
+
+        // "or" joins plain words too.
+        Assert.Equal(["Lighthouse 0", "Lighthouse 1", "Lighthouse 2", "Lighthouse 3", "Excerpt 0", "Excerpt 1", "Body 0"],
+            await TitlesAsync($"/api/v1/posts?tag={tag}&q=lighthouse%20or%20zeppelin&pageSize=7"));
+    }
+
+    [Fact]
     public async Task Walking_a_ranked_search_with_drafts_and_ties_gives_each_match_once_in_the_order_of_the_whole_list()
     {
         var tag = TestApi.Unique("rankwalk");

@@ -40,10 +40,12 @@ public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property<NpgsqlTsVector>(PostSearch.VectorProperty)
             .HasComputedColumnSql(PostSearch.VectorSql("english"), stored: true);
         post.HasIndex(PostSearch.VectorProperty).HasMethod("gin");
-        // Relevance is ranked on title and excerpt only, a small vector kept in the heap row (see PostSearch). No
-        // index: the matches come from the GIN index above, and only they are ranked.
+        // Relevance is ranked on title and excerpt only, a small vector kept in the heap row (see PostSearch), with a
+        // GIN index of its own: only the posts it matches can rank above 0, and only they are ranked
+        // (PostPage.RankedMatches). SearchLanguage rebuilds it with the column.
         post.Property<NpgsqlTsVector>(PostSearch.RankVectorProperty)
             .HasComputedColumnSql(PostSearch.RankVectorSql("english"), stored: true);
+        post.HasIndex(PostSearch.RankVectorProperty).HasMethod("gin");
 
         // An image in use cannot be deleted (the API answers 409 before the database has to refuse).
         post.HasOne(p => p.FeatureImage).WithMany().HasForeignKey(p => p.FeatureImageId).OnDelete(DeleteBehavior.Restrict);

@@ -16,7 +16,6 @@ namespace Cms.Infrastructure.Data.Migrations
     [Migration("20261126064500_AddTagLinkPublication")]
     partial class AddTagLinkPublication
     {
-        /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
@@ -315,6 +314,12 @@ namespace Cms.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("PublishedEventAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_event_at");
+
+                    b.Property<NpgsqlTsVector>("RankVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("rank_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(excerpt, '')), 'B')", true);
 
                     b.Property<int>("ReadingTimeMinutes")
                         .HasColumnType("integer")

@@ -375,6 +375,11 @@ namespace Cms.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_posts_unannounced")
                         .HasFilter("status = 'published' AND published_event_at IS NULL");
 
+                    b.HasIndex("RankVector")
+                        .HasDatabaseName("ix_posts_rank_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("RankVector"), "gin");
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_posts_search_vector");
 
