@@ -316,6 +316,12 @@ namespace Cms.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_event_at");
 
+                    b.Property<NpgsqlTsVector>("RankVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("rank_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(excerpt, '')), 'B')", true);
+
                     b.Property<int>("ReadingTimeMinutes")
                         .HasColumnType("integer")
                         .HasColumnName("reading_time_minutes");
