@@ -42,8 +42,9 @@ public static partial class DependencyInjection
         // No parallel query on the API's sessions unless the connection string's Options set it. On 2 cores with
         // many requests at once, a tag list's page was planned with two parallel workers (Gather Merge), whose
         // start-up cost more than the walk they shared: pgbench ran Q2's statements at 411-439 tps with them and
-        // 683-711 without (docs/performance.md, "Parallel workers"). The API's statements read a page or a post, or
-        // write a few rows: none has the work that parallel workers pay for.
+        // 683-711 without (docs/performance.md, "Parallel workers"). A tag list now starts from the tag's own links,
+        // but a list filtered by author or category still walks the date index that way. The API's statements read a
+        // page or a post, or write a few rows: none has the work that parallel workers pay for.
         var sessionOptions = builder.ConnectionStringBuilder.Options ?? "";
         if (!sessionOptions.Contains(ParallelWorkersSetting, StringComparison.OrdinalIgnoreCase))
             builder.ConnectionStringBuilder.Options = $"{sessionOptions} -c {ParallelWorkersSetting}=0".Trim();
