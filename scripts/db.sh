@@ -5,8 +5,12 @@
 set -euo pipefail
 
 CMS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-CMS_PG_PORT=${CMS_PG_PORT:-55432}
 CMS_PG_DATA="$CMS_ROOT/.data/pg"
+# The port: CMS_PG_PORT when given, else the one this checkout's cluster was created with, else 55432. A cluster
+# created with another port (CI=true CMS_PG_PORT=... ./test.sh, then ./run.sh) is still this checkout's own: never
+# fall back to whatever listens on the default port, which may be another checkout's cluster.
+CMS_PG_PORT=${CMS_PG_PORT:-$(sed -n 's/^port = \([0-9][0-9]*\).*/\1/p' "$CMS_PG_DATA/postgresql.conf" 2>/dev/null | tail -n 1)}
+CMS_PG_PORT=${CMS_PG_PORT:-55432}
 
 log() { printf '\033[1;34m[cms]\033[0m %s\n' "$*" >&2; }
 
@@ -65,8 +69,15 @@ fi
 
 if ! as_pg "$CMS_PG_BIN/pg_ctl" -D "$CMS_PG_DATA" status >/dev/null 2>&1; then
   log "starting PostgreSQL on port $CMS_PG_PORT"
-  as_pg "$CMS_PG_BIN/pg_ctl" -D "$CMS_PG_DATA" -l "$CMS_PG_DATA/server.log" -w -t 60 start >/dev/null \
+  as_pg "$CMS_PG_BIN/pg_ctl" -D "$CMS_PG_DATA" -l "$CMS_PG_DATA/server.log" -o "-p $CMS_PG_PORT" -w -t 60 start >/dev/null \
     || { log "PostgreSQL did not start; its log:"; tail -n 30 "$CMS_PG_DATA/server.log" >&2; exit 1; }
+else
+  # Already running: use the port it listens on (the fourth line of postmaster.pid).
+  running=$(sed -n 4p "$CMS_PG_DATA/postmaster.pid" 2>/dev/null || true)
+  if [ -n "$running" ] && [ "$running" != "$CMS_PG_PORT" ]; then
+    log "this checkout's PostgreSQL is already running on port $running; using it"
+    CMS_PG_PORT=$running
+  fi
 fi
 
 export PGPASSWORD=cms
