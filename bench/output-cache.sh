@@ -10,6 +10,8 @@
 # Q1 newest 20 published posts, Q2 the same filtered by one tag, Q3 one post by slug with its html.
 # Each read is sent anonymously (the cache only keeps public reads), so with the cache on every
 # request after the first is a hit: this measures what a hit costs against what the query costs.
+# Q3w: Q3 over the 500 newest posts in turn while an editor changes another post 5 times a second
+# (WRITES_PER_SECOND): what the cache keeps through writes, with the share of answers it gave.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,7 @@ CONNECTION=${CMS_BENCH_CONNECTION:-"Host=localhost;Port=$PORT;Username=cms;Passw
 POSTS=${POSTS:-2000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
+WRITES_PER_SECOND=${WRITES_PER_SECOND:-5}
 API_PORT=${API_PORT:-5190}
 DB="cms_bench_cache_$$"
 WORK=$(mktemp -d)
@@ -53,7 +56,20 @@ $PSQL -d "$DB" -v posts="$POSTS" -f bench/data/generate.sql >/dev/null
 
 BASE="http://127.0.0.1:$API_PORT/api/v1"
 SLUG=$($PSQL -d "$DB" -At -c "SELECT slug FROM posts WHERE status = 'published' ORDER BY published_at DESC LIMIT 1 OFFSET 5")
-declare -A URLS=([Q1]="$BASE/posts" [Q2]="$BASE/posts?tag=kubernetes" [Q3]="$BASE/posts/slug/$SLUG?fields=id,slug,title,html,authors,tags,publishedAt")
+FIELDS="?fields=id,slug,title,html,authors,tags,publishedAt"
+declare -A URLS=([Q1]="$BASE/posts" [Q2]="$BASE/posts?tag=kubernetes" [Q3]="$BASE/posts/slug/$SLUG$FIELDS")
+$PSQL -d "$DB" -At -c "SELECT slug FROM posts WHERE status = 'published' ORDER BY published_at DESC LIMIT 500" >"$WORK/slugs"
+EDITED=$($PSQL -d "$DB" -At -c "SELECT id FROM posts WHERE status = 'published' ORDER BY published_at DESC LIMIT 1 OFFSET 600")
+
+edit() { # an editor saving one post WRITES_PER_SECOND times a second, until killed
+  local i=0
+  while true; do
+    i=$((i + 1))
+    curl -fsS -o /dev/null -X PATCH -H "X-Api-Key: $KEY" -H 'Content-Type: application/merge-patch+json' \
+      -d "{\"title\":\"Edited $i\"}" "$BASE/posts/$EDITED" || true
+    sleep "$(awk "BEGIN { print 1 / $WRITES_PER_SECOND }")"
+  done
+}
 
 for enabled in false true; do
   start_api "$enabled"
@@ -63,6 +79,12 @@ for enabled in false true; do
     wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${URLS[$q]}" \
       | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {e=$0} END {printf "%s req/s, p50 %s, p99 %s %s\n", r, p50, p99, e}'
   done
+  wrk -t2 -c4 -d2s -s bench/wrk/slugs.lua "http://127.0.0.1:$API_PORT" -- "$WORK/slugs" "$FIELDS" >/dev/null
+  edit & EDITOR_PID=$!
+  printf 'Q3w cache=%s, %s writes/s: ' "$enabled" "$WRITES_PER_SECOND"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/wrk/slugs.lua "http://127.0.0.1:$API_PORT" -- "$WORK/slugs" "$FIELDS" \
+    | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {e=$0} /cache hits/ {h=$3 " of " $5 " from the cache"} END {printf "%s req/s, p50 %s, p99 %s, %s %s\n", r, p50, p99, h, e}'
+  kill "$EDITOR_PID"; wait "$EDITOR_PID" 2>/dev/null || true
   stop_api
 done
 echo "== $POSTS posts; machine: $(nproc) CPU, load $(cut -d' ' -f1-3 /proc/loadavg), dotnet $(dotnet --version)"

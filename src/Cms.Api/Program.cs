@@ -55,7 +55,7 @@ builder.Services.AddMediator(options =>
     // Validation first; then writes wait for one of a few slots (WriteConcurrency); reads (only reads) get a second
     // chance when the database dropped a connection, each attempt on one connection held from its first statement
     // to its last.
-    // Last, around the handler alone: every command empties the output cache once it has run.
+    // Last, around the handler alone: every command evicts what it changed from the output cache once it has run.
     options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(BoundWrites<,>), typeof(TransientReadRetry<,>), typeof(OneConnectionPerQuery<,>), typeof(EvictContentCache<,>), typeof(RetryTagCreationRace<,>)];
     options.Assemblies = [typeof(CreatePost)];
 });

@@ -72,6 +72,8 @@ public sealed class ContentCachePolicy : IOutputCachePolicy
             || HeaderUtilities.ContainsCacheDirective(response.Headers.CacheControl, CacheControlHeaderValue.NoStoreString)
             || HeaderUtilities.ContainsCacheDirective(response.Headers.CacheControl, CacheControlHeaderValue.PrivateString))
             context.AllowCacheStorage = false;
+        // Known only now: a read by slug learns its post's id from the database.
+        else context.Tags.Add(ContentCache.DependencyTag(context.HttpContext));
         return ValueTask.CompletedTask;
     }
 

@@ -55,14 +55,20 @@ public sealed class ContentCacheStore(TimeProvider clock, IOptions<OutputCacheSe
 
     public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
+        Evict([tag]);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Removes every entry that carries one of <paramref name="tags"/>, and moves the generation on once.</summary>
+    public void Evict(IReadOnlyCollection<string> tags)
+    {
         lock (_gate)
         {
             _generation++;
             _nextPublication = default;
-            foreach (var (key, entry) in _entries.Where(e => e.Value.Tags.Contains(tag, StringComparer.Ordinal)).ToList())
+            foreach (var (key, entry) in _entries.Where(e => e.Value.Tags.Any(tags.Contains)).ToList())
                 Remove(key, entry);
         }
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)

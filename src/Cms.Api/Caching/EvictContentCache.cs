@@ -1,14 +1,26 @@
+using Cms.Application.Posts;
+using Cms.Application.Webhooks;
+using Cms.Domain;
+using Cms.Infrastructure.Data;
 using Mediator;
-using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Api.Caching;
 
 /// <summary>
-/// The one place where writes empty the output cache: after every command's handler, whether it
+/// The one place where writes evict the output cache: after every command's handler, whether it
 /// succeeded or not (an import commits post by post and can fail half-way), and before the endpoint
 /// writes its answer. So when a write's response arrives, no reader can be served what was there before.
 /// </summary>
-public sealed class EvictContentCache<TMessage, TResponse>(IOutputCacheStore store) : IPipelineBehavior<TMessage, TResponse>
+/// <remarks>
+/// A post write (<see cref="IPostWrite"/>) whose committed outbox events are all about that post changes
+/// that post's answers and the <see cref="ContentCache.Listing"/> ones (lists, counts, the authors, tags
+/// and images it names), and those go. Every other command empties the whole cache, which cannot be wrong:
+/// an author, a tag or an image is embedded in posts, an import writes posts through units of work of its
+/// own, and a post write that also created a tag (tag.created) is treated like any other write of two
+/// resources.
+/// </remarks>
+public sealed class EvictContentCache<TMessage, TResponse>(ContentCacheStore store, CmsDbContext db) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
@@ -20,7 +32,21 @@ public sealed class EvictContentCache<TMessage, TResponse>(IOutputCacheStore sto
         }
         finally
         {
-            await store.EvictByTagAsync(ContentCache.Tag, CancellationToken.None);
+            store.Evict(TagsToEvict(message));
         }
+    }
+
+    private string[] TagsToEvict(TMessage message)
+    {
+        if (message is not IPostWrite) return [ContentCache.Tag];
+        // Saved events are Unchanged; one whose save failed is still Added, and nothing of it was committed.
+        var posts = new HashSet<Guid>();
+        foreach (var entry in db.ChangeTracker.Entries<OutboxEvent>())
+        {
+            if (entry.State != EntityState.Unchanged) continue;
+            if (!WebhookEvents.IsPostEvent(entry.Entity.Type)) return [ContentCache.Tag];
+            posts.Add(entry.Entity.ResourceId);
+        }
+        return posts.Count == 0 ? [ContentCache.Tag] : [ContentCache.Listing, .. posts.Select(ContentCache.Post)];
     }
 }

@@ -73,6 +73,7 @@ public static class PostEndpoints
         // A previewed draft must never land in a shared cache.
         if (preview is not null) context.Response.Headers.CacheControl = "private, no-store";
         var post = await sender.Send(new GetPost.Query(id, user.IsAdmin(), fields, preview), ct);
+        ContentCache.ShowsPost(context, post.Id);
         return HttpConditions.NotModified(context, post.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(post);
     }
 
@@ -82,6 +83,7 @@ public static class PostEndpoints
         string slug, string? fields, ISender sender, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
         var post = await sender.Send(new GetPostBySlug.Query(slug, user.IsAdmin(), fields), ct);
+        ContentCache.ShowsPost(context, post.Id);
         return HttpConditions.NotModified(context, post.Version) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(post);
     }
 

@@ -7,7 +7,7 @@ namespace Cms.Application.Posts;
 
 public static class CreatePost
 {
-    public sealed record Command(PostInput Input) : ICommand<PostResponse>;
+    public sealed record Command(PostInput Input) : ICommand<PostResponse>, IPostWrite;
 
     public sealed class Validator : AbstractValidator<Command>
     {

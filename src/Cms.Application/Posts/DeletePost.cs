@@ -7,7 +7,7 @@ namespace Cms.Application.Posts;
 
 public static class DeletePost
 {
-    public sealed record Command(Guid Id, uint? IfMatch) : ICommand;
+    public sealed record Command(Guid Id, uint? IfMatch) : ICommand, IPostWrite;
 
     public sealed class Handler(ICmsDb db, TimeProvider clock) : ICommandHandler<Command>
     {

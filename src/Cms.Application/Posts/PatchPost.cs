@@ -9,7 +9,7 @@ namespace Cms.Application.Posts;
 public static class PatchPost
 {
     /// <param name="Patch">A JSON merge patch (RFC 7396): absent fields stay, null clears.</param>
-    public sealed record Command(Guid Id, JsonElement Patch, uint? IfMatch) : ICommand<PostResponse>;
+    public sealed record Command(Guid Id, JsonElement Patch, uint? IfMatch) : ICommand<PostResponse>, IPostWrite;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -7,7 +7,7 @@ namespace Cms.Application.Posts;
 public static class UpdatePost
 {
     /// <param name="IfMatch">The row version the client last read; null skips the check.</param>
-    public sealed record Command(Guid Id, PostInput Input, uint? IfMatch) : ICommand<PostResponse>;
+    public sealed record Command(Guid Id, PostInput Input, uint? IfMatch) : ICommand<PostResponse>, IPostWrite;
 
     public sealed class Validator : AbstractValidator<Command>
     {

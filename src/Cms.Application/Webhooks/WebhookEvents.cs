@@ -27,6 +27,9 @@ public static class WebhookEvents
         ImageCreated, ImageUpdated, ImageDeleted,
     ];
 
+    /// <summary>An event about one post (what happened to it, not to what it embeds).</summary>
+    public static bool IsPostEvent(string type) => type is PostPublished or PostUpdated or PostUnpublished or PostDeleted;
+
     /// <summary>A pattern is valid when it names at least one event: a type, <c>resource.*</c> or <c>*</c>.</summary>
     public static bool IsValidPattern(string pattern) => All.Any(type => Webhook.Matches([pattern], type));
 }
