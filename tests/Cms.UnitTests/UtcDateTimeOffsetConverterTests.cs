@@ -19,6 +19,22 @@ public sealed class UtcDateTimeOffsetConverterTests
     }
 
     [Fact]
+    public void Every_precision_is_written_as_the_round_trip_format_without_trailing_zeros()
+    {
+        var random = new Random(20261126);
+        for (var i = 0; i < 10_000; i++)
+        {
+            // Whole seconds, milliseconds, microseconds (what PostgreSQL keeps) and whole ticks, at any offset.
+            var ticks = random.NextInt64(DateTime.UnixEpoch.Ticks, new DateTime(2100, 1, 1).Ticks);
+            ticks -= ticks % (i % 4) switch { 0 => TimeSpan.TicksPerSecond, 1 => TimeSpan.TicksPerMillisecond, 2 => 10, _ => 1 };
+            var value = new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(random.Next(-14 * 60, 14 * 60 + 1)));
+            var expected = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+            Assert.Equal($"\"{expected}\"", JsonSerializer.Serialize(value, CmsJson.Options));
+        }
+    }
+
+    [Fact]
     public void A_nullable_time_in_a_record_is_written_in_utc_too()
     {
         var json = JsonSerializer.Serialize(new Stamp(new DateTimeOffset(2026, 1, 6, 23, 30, 55, TimeSpan.FromHours(2))), CmsJson.Options);
