@@ -22,4 +22,15 @@ public static class PageRules
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// The most rows an offset page may skip: (page − 1) × pageSize, plus a page and the one row read past it, must fit
+    /// in an int. Beyond it the offset used to wrap around to a negative number: the first page, or a 500.
+    /// </summary>
+    public const long MaxOffset = int.MaxValue - 2 * MaxPageSize;
+
+    public static bool IsReachable(int? page, int pageSize) => page is not { } p || (p - 1L) * pageSize <= MaxOffset;
+
+    public static readonly string TooFar =
+        $"'page' is too far for this pageSize: (page - 1) × pageSize must not exceed {MaxOffset:N0}. Walk a long list with its cursor.";
 }

@@ -17,6 +17,7 @@ public static class ListImages
         {
             RuleFor(q => q.Fields).Must(f => ImageFields.Parse(f) is not null).WithMessage(SparseFields.Describe(ImageFields.All));
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.Page).Must((q, page) => PageRules.IsReachable(page, q.PageSize)).WithMessage(PageRules.TooFar);
             RuleFor(q => q.PageSize).InclusiveBetween(1, PageRules.MaxPageSize);
         }
     }

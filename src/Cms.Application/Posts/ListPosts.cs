@@ -51,6 +51,7 @@ public static class ListPosts
                 .WithMessage(SparseFields.Describe(PostFields.All));
             RuleFor(q => q.Q).MaximumLength(500);
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.Page).Must((q, page) => PageRules.IsReachable(page, q.PageSize)).WithMessage(PageRules.TooFar);
             RuleFor(q => q.Page).Null().When(q => q.Cursor is not null).WithMessage("Send either 'page' or 'cursor', not both.");
             RuleFor(q => q.Cursor).MaximumLength(2000);
             RuleFor(q => q.PageSize).InclusiveBetween(1, PageRules.MaxPageSize);

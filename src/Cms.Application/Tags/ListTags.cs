@@ -22,6 +22,7 @@ public static class ListTags
                 .WithMessage("'sort' must be one of name, -name, postCount, -postCount.");
             RuleFor(q => q.Fields).Must(f => TagFields.Parse(f) is not null).WithMessage(SparseFields.Describe(TagFields.All));
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.Page).Must((q, page) => PageRules.IsReachable(page, q.PageSize)).WithMessage(PageRules.TooFar);
             RuleFor(q => q.PageSize).InclusiveBetween(1, PageRules.MaxPageSize);
         }
     }

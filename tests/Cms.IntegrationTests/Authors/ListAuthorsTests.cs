@@ -138,6 +138,7 @@ public sealed class ListAuthorsTests(CmsApiFactory api) : IClassFixture<CmsApiFa
     [InlineData("pageSize=101", "pageSize")]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("page=0", "page")]
+    [InlineData("page=2147483647&pageSize=100", "page")]
     public async Task Invalid_list_parameters_return_400(string query, string field)
     {
         var response = await api.Anonymous().GetAsync($"/api/v1/authors?{query}");

@@ -26,6 +26,8 @@ public sealed class ImageLibraryTests(CmsApiFactory api) : IClassFixture<CmsApiF
         await api.Admin().UploadImageAsync();
         Assert.Equal(HttpStatusCode.OK, (await api.Anonymous().GetAsync("/api/v1/images?pageSize=2&fields=id,url", etag)).StatusCode);
         await api.Anonymous().GetAsync("/api/v1/images?fields=nope").ExpectAsync(HttpStatusCode.BadRequest);
+        var tooFar = await api.Anonymous().GetAsync("/api/v1/images?page=2147483647&pageSize=100").ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(tooFar["errors"]!.AsObject().ContainsKey("page"), tooFar.ToJsonString());
     }
 
     [Fact]

@@ -117,6 +117,10 @@ public sealed class ListPostsTests(CmsApiFactory api) : IClassFixture<CmsApiFact
     [InlineData("pageSize=101", "pageSize")]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("page=0", "page")]
+    [InlineData("page=2147483647&pageSize=100", "page")]
+    [InlineData("page=21474836&pageSize=100", "page")]
+    [InlineData("page=2147483647&pageSize=100&q=word", "page")]
+    [InlineData("page=2147483647&pageSize=100&tag=news", "page")]
     [InlineData("sort=popularity", "sort")]
     [InlineData("sort=title,title", "sort")]
     [InlineData("status=archived", "status")]
@@ -124,6 +128,18 @@ public sealed class ListPostsTests(CmsApiFactory api) : IClassFixture<CmsApiFact
     {
         var problem = await _reader.GetAsync($"/api/v1/posts?{query}").ExpectAsync(HttpStatusCode.BadRequest);
         Assert.True(problem["errors"]!.AsObject().ContainsKey(field), problem.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("&q=word")]
+    [InlineData("&tag=news")]
+    public async Task The_farthest_page_that_fits_is_an_empty_page_past_the_end(string filter)
+    {
+        // (21,474,835 - 1) × 100 rows skipped: the last offset that fits (PageRules.MaxOffset), far past any list.
+        var list = await _reader.GetAsync($"/api/v1/posts?page=21474835&pageSize=100{filter}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Empty(list["items"]!.AsArray());
+        Assert.Equal(21474835, (int)list["pagination"]!["page"]!);
     }
 
     [Theory]

@@ -100,6 +100,7 @@ public sealed class ListTagsTests(CmsApiFactory api) : IClassFixture<CmsApiFacto
     [InlineData("sort=tagCount", "sort")]
     [InlineData("pageSize=101", "pageSize")]
     [InlineData("page=0", "page")]
+    [InlineData("page=2147483647&pageSize=100", "page")]
     public async Task Invalid_list_parameters_return_400(string query, string field)
     {
         var problem = await api.Anonymous().GetAsync($"/api/v1/tags?{query}").ExpectAsync(HttpStatusCode.BadRequest);
