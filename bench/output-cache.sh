@@ -12,6 +12,7 @@
 # request after the first is a hit: this measures what a hit costs against what the query costs.
 # Q3w: Q3 over the 500 newest posts in turn while an editor changes another post 5 times a second
 # (WRITES_PER_SECOND): what the cache keeps through writes, with the share of answers it gave.
+# Q1d: Q1 while an editor saves a draft 5 times a second (no reader can see a draft).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,15 +61,20 @@ FIELDS="?fields=id,slug,title,html,authors,tags,publishedAt"
 declare -A URLS=([Q1]="$BASE/posts" [Q2]="$BASE/posts?tag=kubernetes" [Q3]="$BASE/posts/slug/$SLUG$FIELDS")
 $PSQL -d "$DB" -At -c "SELECT slug FROM posts WHERE status = 'published' ORDER BY published_at DESC LIMIT 500" >"$WORK/slugs"
 EDITED=$($PSQL -d "$DB" -At -c "SELECT id FROM posts WHERE status = 'published' ORDER BY published_at DESC LIMIT 1 OFFSET 600")
+DRAFT=$($PSQL -d "$DB" -At -c "SELECT id FROM posts WHERE status = 'draft' ORDER BY id LIMIT 1")
 
-edit() { # an editor saving one post WRITES_PER_SECOND times a second, until killed
+edit() { # $1: a post id; an editor saving it WRITES_PER_SECOND times a second, until killed
   local i=0
   while true; do
     i=$((i + 1))
     curl -fsS -o /dev/null -X PATCH -H "X-Api-Key: $KEY" -H 'Content-Type: application/merge-patch+json' \
-      -d "{\"title\":\"Edited $i\"}" "$BASE/posts/$EDITED" || true
+      -d "{\"title\":\"Edited $i\"}" "$BASE/posts/$1" || true
     sleep "$(awk "BEGIN { print 1 / $WRITES_PER_SECOND }")"
   done
+}
+
+summary() { # wrk's output -> one line
+  awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {e=$0} /cache hits/ {h=$3 " of " $5 " from the cache"} END {printf "%s req/s, p50 %s, p99 %s%s %s\n", r, p50, p99, (h == "" ? "" : ", " h), e}'
 }
 
 for enabled in false true; do
@@ -76,14 +82,16 @@ for enabled in false true; do
   for q in Q1 Q2 Q3; do
     wrk -t2 -c4 -d2s "${URLS[$q]}" >/dev/null   # warm-up (JIT, pools, the cache)
     printf '%s cache=%s: ' "$q" "$enabled"
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${URLS[$q]}" \
-      | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {e=$0} END {printf "%s req/s, p50 %s, p99 %s %s\n", r, p50, p99, e}'
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${URLS[$q]}" | summary
   done
   wrk -t2 -c4 -d2s -s bench/wrk/slugs.lua "http://127.0.0.1:$API_PORT" -- "$WORK/slugs" "$FIELDS" >/dev/null
-  edit & EDITOR_PID=$!
+  edit "$EDITED" & EDITOR_PID=$!
   printf 'Q3w cache=%s, %s writes/s: ' "$enabled" "$WRITES_PER_SECOND"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/wrk/slugs.lua "http://127.0.0.1:$API_PORT" -- "$WORK/slugs" "$FIELDS" \
-    | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {e=$0} /cache hits/ {h=$3 " of " $5 " from the cache"} END {printf "%s req/s, p50 %s, p99 %s, %s %s\n", r, p50, p99, h, e}'
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/wrk/slugs.lua "http://127.0.0.1:$API_PORT" -- "$WORK/slugs" "$FIELDS" | summary
+  kill "$EDITOR_PID"; wait "$EDITOR_PID" 2>/dev/null || true
+  edit "$DRAFT" & EDITOR_PID=$!
+  printf 'Q1d cache=%s, %s draft writes/s: ' "$enabled" "$WRITES_PER_SECOND"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/wrk/hits.lua "${URLS[Q1]}" | summary
   kill "$EDITOR_PID"; wait "$EDITOR_PID" 2>/dev/null || true
   stop_api
 done

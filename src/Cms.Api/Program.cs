@@ -67,6 +67,7 @@ ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
 builder.Services.AddValidatorsFromAssembly(typeof(CreatePost).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
 builder.Services.AddSingleton<WriteConcurrency>();
 builder.Services.AddScoped<PostChanges>();
+builder.Services.AddScoped<UnseenPostWrites>();
 builder.Services.AddScoped<AuthorChanges>();
 builder.Services.AddScoped<TagChanges>();
 builder.Services.AddScoped<ListVersions>();

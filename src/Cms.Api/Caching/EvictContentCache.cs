@@ -18,9 +18,11 @@ namespace Cms.Api.Caching;
 /// and images it names), and those go. Every other command empties the whole cache, which cannot be wrong:
 /// an author, a tag or an image is embedded in posts, an import writes posts through units of work of its
 /// own, and a post write that also created a tag (tag.created) is treated like any other write of two
-/// resources.
+/// resources. A post that readers could see neither before nor after the write (a draft edited as a draft,
+/// <see cref="UnseenPostWrites"/>) evicts its own answers only: every listing stays.
 /// </remarks>
-public sealed class EvictContentCache<TMessage, TResponse>(ContentCacheStore store, CmsDbContext db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class EvictContentCache<TMessage, TResponse>(ContentCacheStore store, CmsDbContext db, UnseenPostWrites unseen)
+    : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
@@ -47,6 +49,8 @@ public sealed class EvictContentCache<TMessage, TResponse>(ContentCacheStore sto
             if (!WebhookEvents.IsPostEvent(entry.Entity.Type)) return [ContentCache.Tag];
             posts.Add(entry.Entity.ResourceId);
         }
-        return posts.Count == 0 ? [ContentCache.Tag] : [ContentCache.Listing, .. posts.Select(ContentCache.Post)];
+        if (posts.Count == 0) return [ContentCache.Tag];
+        // Drafts written as drafts: no listing a reader can get has changed.
+        return unseen.AllUnseen(posts) ? [.. posts.Select(ContentCache.Post)] : [ContentCache.Listing, .. posts.Select(ContentCache.Post)];
     }
 }

@@ -9,7 +9,7 @@ public static class DeletePost
 {
     public sealed record Command(Guid Id, uint? IfMatch) : ICommand, IPostWrite;
 
-    public sealed class Handler(ICmsDb db, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(ICmsDb db, TimeProvider clock, UnseenPostWrites unseen) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
@@ -20,8 +20,10 @@ public static class DeletePost
                 if (post.Version != expected) throw new PreconditionFailedException();
                 db.ExpectVersion(post, expected);
             }
+            var now = clock.GetUtcNow();
+            unseen.Record(post.Id, post.IsVisibleToReadersAt(now), after: null);
             db.Posts.Remove(post);
-            Outbox.PostDeleted(db, post, clock.GetUtcNow());
+            Outbox.PostDeleted(db, post, now);
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

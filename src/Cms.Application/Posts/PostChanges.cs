@@ -8,15 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Cms.Application.Posts;
 
 /// <summary>Applies validated <see cref="PostInput"/> to a post: the one write path of create, update and patch.</summary>
-public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown)
+public sealed class PostChanges(ICmsDb db, IMarkdownRenderer markdown, UnseenPostWrites unseen)
 {
     public async Task ApplyAsync(Post post, PostInput input, bool isNew, DateTimeOffset now, CancellationToken ct)
     {
+        var visibleBefore = !isNew && post.IsVisibleToReadersAt(now);
         await SetSlugAsync(post, input, isNew, ct);
         var authors = await ResolveAuthorsAsync(input.Authors ?? [], ct);
         var tags = input.Tags is { Count: > 0 } values ? (await TagLookup.LoadAsync(db, values, ct)).Resolve(values, now) : [];
         var imageId = await Images.ImageIds.ResolveAsync(db, input.FeatureImageId, "featureImageId", ct);
         Apply(post, input, markdown.ToSafeHtml(input.Body ?? ""), authors, tags, imageId, now);
+        unseen.Record(post.Id, visibleBefore, post);
     }
 
     /// <summary>

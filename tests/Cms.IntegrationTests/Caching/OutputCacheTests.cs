@@ -220,6 +220,57 @@ public sealed class OutputCacheTests(CmsApiFactory api) : IClassFixture<CmsApiFa
         await AssertFreshAsync(others);
     }
 
+    [Fact]
+    public async Task Writing_a_draft_as_a_draft_keeps_every_listing_and_publishing_it_does_not()
+    {
+        var other = await _admin.CreatePostAsync(new { title = TestApi.Unique("Published meanwhile"), status = "published", tags = new[] { "cache-news" } });
+        string[] listings = ["/api/v1/posts", "/api/v1/tags/slug/cache-news", "/api/v1/tags", "/api/v1/authors", "/api/v1/categories",
+            $"/api/v1/posts/slug/{other["slug"]}"];
+        foreach (var url in listings) await WarmAsync(url);
+
+        // An editor creating a draft and saving it again and again: no reader can see any of it.
+        var draft = await _admin.CreatePostAsync(new { title = TestApi.Unique("Draft"), status = "draft", tags = new[] { "cache-news" }, categories = new[] { "News" } });
+        var id = (string)draft["id"]!;
+        for (var i = 0; i < 3; i++)
+            await _admin.PatchMergeAsync($"/api/v1/posts/{id}", new { title = TestApi.Unique("Draft saved"), categories = new[] { "Draft only" } })
+                .ExpectAsync(HttpStatusCode.OK);
+        await AssertCachedAsync(listings);
+
+        // Published, it is in the listings at once...
+        var title = TestApi.Unique("Now public");
+        await _admin.PatchMergeAsync($"/api/v1/posts/{id}", new { title, status = "published" }).ExpectAsync(HttpStatusCode.OK);
+        await AssertFreshAsync(listings.SkipLast(1));
+        Assert.Contains(title, await ReadAsync("/api/v1/posts"));
+        Assert.Contains("Draft only", await ReadAsync("/api/v1/categories"));
+
+        // ...and a draft again, out of them at once.
+        foreach (var url in listings) await WarmAsync(url);
+        await _admin.PatchMergeAsync($"/api/v1/posts/{id}", new { status = "draft" }).ExpectAsync(HttpStatusCode.OK);
+        await AssertFreshAsync(listings.SkipLast(1));
+        Assert.DoesNotContain(title, await ReadAsync("/api/v1/posts"));
+        Assert.DoesNotContain("Draft only", await ReadAsync("/api/v1/categories"));
+
+        // Deleting a draft changes nothing a reader sees either.
+        foreach (var url in listings) await WarmAsync(url);
+        await _admin.DeleteAsync($"/api/v1/posts/{id}", null).ExpectAsync(HttpStatusCode.NoContent);
+        await AssertCachedAsync(listings);
+    }
+
+    [Fact]
+    public async Task A_draft_scheduled_by_a_patch_appears_when_it_is_due()
+    {
+        var draft = await _admin.CreatePostAsync(new { title = TestApi.Unique("Scheduled later"), status = "draft" });
+        await WarmAsync("/api/v1/posts");
+
+        // Not visible yet, but it will be without another write: the listings must learn of its time.
+        await _admin.PatchMergeAsync($"/api/v1/posts/{draft["id"]}", new { status = "published", publishedAt = api.Clock.GetUtcNow().AddSeconds(30) })
+            .ExpectAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain((string)draft["title"]!, await WarmAsync("/api/v1/posts"));
+
+        api.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Contains((string)draft["title"]!, await ReadAsync("/api/v1/posts"));
+    }
+
     /// <summary>
     /// Each of <paramref name="urls"/> comes from the cache: only a stored answer has an Age header. (The first read
     /// after a write may still run one statement: the policy looks up the next scheduled publication once per eviction.)
