@@ -1,6 +1,7 @@
--- Q3 over many posts: each request reads one post by slug, taking the slugs of a file in turn, and counts
--- the answers the output cache gave (they carry an Age header).
---   wrk -s bench/wrk/slugs.lua <base url> -- <file of slugs, one per line> <query string>
+-- Counts the answers the output cache gave (they carry an Age header). With a file of slugs, each request
+-- reads one post by slug, taking the slugs in turn (Q3 over many posts); without, wrk's own URL.
+--   wrk -s bench/wrk/cached.lua <url>
+--   wrk -s bench/wrk/cached.lua <base url> -- <file of slugs, one per line> <query string>
 local threads = {}
 local slugs, next_slug, query = {}, 0, ""
 hits = 0  -- a global, so that done() can read it from each thread
@@ -10,12 +11,14 @@ function setup(thread)
 end
 
 function init(args)
+  if args[1] == nil then return end
   for line in io.lines(args[1]) do slugs[#slugs + 1] = line end
   query = args[2] or ""
   next_slug = math.random(#slugs)
 end
 
 function request()
+  if #slugs == 0 then return wrk.format() end
   next_slug = next_slug % #slugs + 1
   return wrk.format("GET", "/api/v1/posts/slug/" .. slugs[next_slug] .. query)
 end
