@@ -167,14 +167,21 @@ public sealed class PostPage
     /// rank_vector is a match in search_vector, which holds the same title and excerpt first. Ranking every match
     /// of a common word read and ranked 64,707 posts for a page of 20 (docs/performance.md, "Q4: rank only what
     /// can rank").
+    /// <para>
+    /// Without date bounds, the title matches are read through their GIN index alone (<c>OFFSET 0</c> keeps the
+    /// planner from pushing the page's conditions into that scan), then filtered: otherwise it intersected them with
+    /// the bitmap of every published post's date (90,000 entries, 5 ms of a 12 ms statement on 100,000 posts) to
+    /// drop almost nothing. A date range can be narrow, and then that intersection pays, so it stays.
+    /// </para>
     /// </summary>
     private string RankedMatches(long count)
     {
         var limit = count.ToString(CultureInfo.InvariantCulture);
         var titled = $"p.rank_vector @@ {_searchQuery}";
+        var titles = _datesBounded ? "posts p" : $"(SELECT * FROM posts p WHERE {titled} OFFSET 0) p";
         var ranked = string.Join("\n    AND ", _where.Where(w => !ReferenceEquals(w, _searchWhere)).Append(titled));
         var others = string.Join("\n    AND ", _where.Append($"NOT ({titled})"));
-        return $"p.id IN ((SELECT p.id FROM posts p WHERE {ranked} ORDER BY {Rank} DESC, p.published_at DESC, p.id DESC LIMIT {limit})"
+        return $"p.id IN ((SELECT p.id FROM {titles} WHERE {ranked} ORDER BY {Rank} DESC, p.published_at DESC, p.id DESC LIMIT {limit})"
             + $"\n  UNION ALL (SELECT p.id FROM posts p WHERE {others} ORDER BY p.published_at DESC, p.id DESC LIMIT {limit}))";
     }
 
