@@ -152,6 +152,13 @@ public sealed class SearchTests(CmsApiFactory api) : IClassFixture<CmsApiFactory
         // "or" joins plain words too.
         Assert.Equal(["Lighthouse 0", "Lighthouse 1", "Lighthouse 2", "Lighthouse 3", "Excerpt 0", "Excerpt 1", "Body 0"],
             await TitlesAsync($"/api/v1/posts?tag={tag}&q=lighthouse%20or%20zeppelin&pageSize=7"));
+
+        // With date bounds the title matches are found another way (PostPage.RankedMatches); the order is the same slice.
+        var now = api.Clock.GetUtcNow();
+        var bounds = $"publishedAfter={Uri.EscapeDataString(now.AddDays(-10.5).ToString("O"))}&publishedBefore={Uri.EscapeDataString(now.AddDays(-3.5).ToString("O"))}";
+        Assert.Equal(["Lighthouse 1", "Lighthouse 2", "Lighthouse 3", "Excerpt 1", "Body 2", "Body 3", "Body 4"],
+            await TitlesAsync($"/api/v1/posts?tag={tag}&q=lighthouse&{bounds}&pageSize=50"));
+        Assert.Equal(["Lighthouse 3", "Excerpt 1"], await TitlesAsync($"/api/v1/posts?tag={tag}&q=lighthouse&{bounds}&pageSize=2&page=2"));
     }
 
     [Fact]
