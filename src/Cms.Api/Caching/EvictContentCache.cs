@@ -1,3 +1,4 @@
+using Cms.Application.Common;
 using Cms.Application.Posts;
 using Cms.Application.Webhooks;
 using Cms.Domain;
@@ -18,7 +19,8 @@ namespace Cms.Api.Caching;
 /// and images it names), and those go. Every other command empties the whole cache, which cannot be wrong:
 /// an author, a tag or an image is embedded in posts, an import writes posts through units of work of its
 /// own, and a post write that also created a tag (tag.created) is treated like any other write of two
-/// resources. A post that readers could see neither before nor after the write (a draft edited as a draft,
+/// resources. A command marked <see cref="IChangesNoContent"/> (keys, webhooks, preview links) evicts nothing. A post
+/// that readers could see neither before nor after the write (a draft edited as a draft,
 /// <see cref="UnseenPostWrites"/>) evicts its own answers only: every listing stays.
 /// </remarks>
 public sealed class EvictContentCache<TMessage, TResponse>(ContentCacheStore store, CmsDbContext db, UnseenPostWrites unseen)
@@ -27,7 +29,8 @@ public sealed class EvictContentCache<TMessage, TResponse>(ContentCacheStore sto
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        if (message is not IBaseCommand) return await next(message, ct);
+        // A key, a webhook or a preview link changes nothing a cached (keyless) answer shows.
+        if (message is not IBaseCommand || message is IChangesNoContent) return await next(message, ct);
         try
         {
             return await next(message, ct);

@@ -1,3 +1,4 @@
+using Cms.Application.Common;
 using Cms.Domain;
 using FluentValidation;
 using Mediator;
@@ -11,7 +12,7 @@ public static class CreateKey
     /// <param name="Scope">content (read published content) or admin (everything).</param>
     public sealed record KeyInput(string Name, ApiKeyScope? Scope);
 
-    public sealed record Command(KeyInput Input) : ICommand<CreatedKeyResponse>;
+    public sealed record Command(KeyInput Input) : ICommand<CreatedKeyResponse>, IChangesNoContent;
 
     public sealed class Validator : AbstractValidator<Command>
     {

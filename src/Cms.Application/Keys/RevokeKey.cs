@@ -1,3 +1,4 @@
+using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace Cms.Application.Keys;
 public static class RevokeKey
 {
     /// <summary>Revokes a key at once: the row stays (revoked_at) for the record, the key stops working.</summary>
-    public sealed record Command(Guid Id) : ICommand;
+    public sealed record Command(Guid Id) : ICommand, IChangesNoContent;
 
     public sealed class Handler(ICmsDb db, TimeProvider clock, IKeyRevocations revocations) : ICommandHandler<Command>
     {

@@ -1,3 +1,4 @@
+using Cms.Application.Common;
 using Cms.Application.Common.Exceptions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed record PreviewResponse(string Token, DateTimeOffset ExpiresAt, str
 
 public static class PreviewPost
 {
-    public sealed record Command(Guid Id) : ICommand<PreviewResponse>;
+    public sealed record Command(Guid Id) : ICommand<PreviewResponse>, IChangesNoContent;
 
     public sealed class Handler(ICmsDb db, PreviewTokens tokens, IOptions<PreviewOptions> options, TimeProvider clock)
         : ICommandHandler<Command, PreviewResponse>

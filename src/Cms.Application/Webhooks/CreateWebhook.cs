@@ -1,3 +1,4 @@
+using Cms.Application.Common;
 using Cms.Domain;
 using FluentValidation;
 using Mediator;
@@ -6,7 +7,7 @@ namespace Cms.Application.Webhooks;
 
 public static class CreateWebhook
 {
-    public sealed record Command(WebhookInput Input) : ICommand<CreatedWebhookResponse>;
+    public sealed record Command(WebhookInput Input) : ICommand<CreatedWebhookResponse>, IChangesNoContent;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -1,3 +1,4 @@
+using Cms.Application.Common;
 using Mediator;
 
 namespace Cms.Application.Webhooks;
@@ -5,7 +6,7 @@ namespace Cms.Application.Webhooks;
 public static class DeleteWebhook
 {
     /// <summary>Deletes a webhook and its deliveries (pending ones are not sent); the events stay for other webhooks.</summary>
-    public sealed record Command(Guid Id) : ICommand;
+    public sealed record Command(Guid Id) : ICommand, IChangesNoContent;
 
     public sealed class Handler(ICmsDb db) : ICommandHandler<Command>
     {

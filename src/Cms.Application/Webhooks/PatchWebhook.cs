@@ -8,7 +8,7 @@ namespace Cms.Application.Webhooks;
 public static class PatchWebhook
 {
     /// <param name="Patch">A JSON merge patch (RFC 7396) of url, events, active and secret.</param>
-    public sealed record Command(Guid Id, JsonElement Patch) : ICommand<WebhookResponse>;
+    public sealed record Command(Guid Id, JsonElement Patch) : ICommand<WebhookResponse>, IChangesNoContent;
 
     public sealed class Validator : AbstractValidator<Command>
     {

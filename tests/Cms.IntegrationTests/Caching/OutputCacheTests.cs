@@ -271,6 +271,24 @@ public sealed class OutputCacheTests(CmsApiFactory api) : IClassFixture<CmsApiFa
         Assert.Contains((string)draft["title"]!, await ReadAsync("/api/v1/posts"));
     }
 
+    [Fact]
+    public async Task Keys_webhooks_and_preview_links_keep_every_cached_answer()
+    {
+        var post = await _admin.CreatePostAsync(new { title = TestApi.Unique("Kept"), status = "published" });
+        string[] urls = ["/api/v1/posts", $"/api/v1/posts/slug/{post["slug"]}", "/api/v1/tags"];
+        foreach (var url in urls) await WarmAsync(url);
+
+        var key = await _admin.PostJsonAsync("/api/v1/keys", new { name = "cache", scope = "content" }).ExpectAsync(HttpStatusCode.Created);
+        await _admin.DeleteAsync($"/api/v1/keys/{key["id"]}", null).ExpectAsync(HttpStatusCode.NoContent);
+        var hook = await _admin.PostJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.com/cms", events = new[] { "post.*" } })
+            .ExpectAsync(HttpStatusCode.Created);
+        await _admin.PatchMergeAsync($"/api/v1/webhooks/{hook["id"]}", new { active = false }).ExpectAsync(HttpStatusCode.OK);
+        await _admin.DeleteAsync($"/api/v1/webhooks/{hook["id"]}", null).ExpectAsync(HttpStatusCode.NoContent);
+        await _admin.PostJsonAsync($"/api/v1/posts/{post["id"]}/preview", new { }).ExpectAsync(HttpStatusCode.OK);
+
+        await AssertCachedAsync(urls);
+    }
+
     /// <summary>
     /// Each of <paramref name="urls"/> comes from the cache: only a stored answer has an Age header. (The first read
     /// after a write may still run one statement: the policy looks up the next scheduled publication once per eviction.)
