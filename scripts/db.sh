@@ -9,7 +9,10 @@ CMS_PG_DATA="$CMS_ROOT/.data/pg"
 # The port: CMS_PG_PORT when given, else the one this checkout's cluster was created with, else 55432. A cluster
 # created with another port (CI=true CMS_PG_PORT=... ./test.sh, then ./run.sh) is still this checkout's own: never
 # fall back to whatever listens on the default port, which may be another checkout's cluster.
-CMS_PG_PORT=${CMS_PG_PORT:-$(sed -n 's/^port = \([0-9][0-9]*\).*/\1/p' "$CMS_PG_DATA/postgresql.conf" 2>/dev/null | tail -n 1)}
+# (Read only when the file exists: under set -e and pipefail a failing sed would end the script, silently.)
+if [ -z "${CMS_PG_PORT:-}" ] && [ -f "$CMS_PG_DATA/postgresql.conf" ]; then
+  CMS_PG_PORT=$(sed -n 's/^port = \([0-9][0-9]*\).*/\1/p' "$CMS_PG_DATA/postgresql.conf" | tail -n 1)
+fi
 CMS_PG_PORT=${CMS_PG_PORT:-55432}
 
 log() { printf '\033[1;34m[cms]\033[0m %s\n' "$*" >&2; }
