@@ -31,6 +31,6 @@ public static class PageRules
 
     public static bool IsReachable(int? page, int pageSize) => page is not { } p || (p - 1L) * pageSize <= MaxOffset;
 
-    public static readonly string TooFar =
-        $"'page' is too far for this pageSize: (page - 1) × pageSize must not exceed {MaxOffset:N0}. Walk a long list with its cursor.";
+    public static readonly string TooFar = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"'page' is too far for this pageSize: (page - 1) × pageSize must not exceed {MaxOffset:N0}. Walk a long list with its cursor.");
 }
