@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Cms.Api.Operations;
@@ -7,7 +6,7 @@ namespace Cms.Api.Operations;
 /// Settings checked before anything starts: a bad value stops the API with one line that names it
 /// and an exit code, instead of a stack trace at the first request that needs it.
 /// </summary>
-public static partial class StartupChecks
+public static class StartupChecks
 {
     public static IReadOnlyList<string> Problems(IConfiguration configuration)
     {
@@ -41,7 +40,7 @@ public static partial class StartupChecks
         }
         if (configuration["Cms:Auth:BootstrapAdminKey"] is { Length: > 0 and < 32 } weak)
             problems.Add($"Cms:Auth:BootstrapAdminKey must be at least 32 characters (it is {weak.Length}); generate one with: openssl rand -base64 32");
-        if (configuration["Cms:Search:Language"] is { } language && !Identifier().IsMatch(language))
+        if (configuration["Cms:Search:Language"] is { } language && !Cms.Infrastructure.Data.SearchLanguage.IsName(language))
             problems.Add($"Cms:Search:Language '{language}' is not a text search configuration name.");
         if (configuration["Cms:Images:VariantWidths"] is { } widths
             && widths.Split(',', StringSplitOptions.TrimEntries).Any(w => !int.TryParse(w, out var n) || n <= 0))
@@ -78,7 +77,4 @@ public static partial class StartupChecks
             if (configuration[key] is { } value && (!long.TryParse(value, out var n) || n <= 0))
                 problems.Add($"{key} must be a positive number, not '{value}'.");
     }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex Identifier();
 }

@@ -9,12 +9,15 @@ namespace Cms.Infrastructure.Data;
 /// Keeps the stored search vectors (search_vector and rank_vector) in the configured text search
 /// configuration. A generated column fixes its configuration in its expression, so a new
 /// Cms:Search:Language rebuilds the columns and the index once, in one transaction, at migration time.
+/// Searches then find other posts, in another order: the rebuild moves the content version on (the
+/// search ETags) and notifies every instance, this one included (an empty payload is nobody's name),
+/// to empty its output cache. DDL fires none of the triggers that do both for writes.
 /// </summary>
 public static partial class SearchLanguage
 {
     public static async Task EnsureAsync(CmsDbContext db, string language, ILogger logger, CancellationToken ct)
     {
-        if (!Identifier().IsMatch(language))
+        if (!IsName(language))
             throw new InvalidOperationException($"Cms:Search:Language '{language}' is not a text search configuration name.");
         var known = await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_ts_config WHERE cfgname = {language}").SingleAsync(ct);
         if (known == 0)
@@ -37,10 +40,15 @@ public static partial class SearchLanguage
             ALTER TABLE posts DROP COLUMN IF EXISTS rank_vector;
             ALTER TABLE posts ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS ({PostSearch.RankVectorSql(language)}) STORED;
             CREATE INDEX ix_posts_rank_vector ON posts USING gin (rank_vector);
+            UPDATE content_version SET value = value + 1;
+            SELECT pg_notify('cms_content_changed', '');
             """, ct);
 #pragma warning restore EF1002
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>Whether the text could name a text search configuration: a lower-case SQL identifier, safe in DDL.</summary>
+    public static bool IsName(string language) => Identifier().IsMatch(language);
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex Identifier();

@@ -285,3 +285,36 @@ public sealed class SimpleSearchTests(SimpleSearchFactory api) : IClassFixture<S
     }
     }
 }
+
+/// <summary>A new Cms:Search:Language on a database that has posts (its own database: the test changes the language).</summary>
+public sealed class SearchLanguageChangeTests(CmsApiFactory api) : IClassFixture<CmsApiFactory>
+{
+    [Fact]
+    public async Task Rebuilding_for_another_language_drops_cached_search_answers_and_their_ETags()
+    {
+        var tag = TestApi.Unique("language");
+        await api.Admin().CreatePostAsync(new { title = "Treaties", body = "the treaties of Paris", status = "published", tags = new[] { tag } });
+        var url = $"/api/v1/posts?tag={tag}&q=treaty";
+        var reader = api.Anonymous();
+        var first = await reader.GetAsync(url);
+        var etag = first.ETag();
+        Assert.Single((await first.ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray()); // english: treaty and treaties stem alike
+        Assert.Equal(HttpStatusCode.NotModified, (await reader.GetAsync(url, etag)).StatusCode);
+
+        var listener = api.Services.GetRequiredService<Cms.Api.Caching.ContentChangeListener>();
+        await listener.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        var store = api.Services.GetRequiredService<Cms.Api.Caching.ContentCacheStore>();
+        var generation = store.Generation;
+
+        await api.WithDbAsync(db => Cms.Infrastructure.Data.SearchLanguage.EnsureAsync(
+            db, "simple", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None));
+
+        // The notification arrives after the commit, asynchronously: wait for it, not for a time.
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            while (store.Generation == generation) await Task.Delay(20, wait.Token);
+        var again = await reader.GetAsync(url, etag);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.NotEqual(etag, again.ETag());
+        Assert.Empty((await again.ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray()); // simple: no stemming
+    }
+}
