@@ -328,20 +328,20 @@ public sealed class PostPage
         // Past the first page, the rows skipped are read as ids only, and the page's own rows joined after: the
         // newest-first order is the partial index ix_posts_published, which holds (published_at, id), so the skip is
         // an index-only scan instead of fetching every skipped row's heap tuple. Page 200 of Q1 read 3,438 buffers
-        // for the 4,001 rows it skipped, and reads 121 this way (docs/performance.md, "Q5: offset pages skip keys").
+        // for the 4,001 rows it skipped, and reads 121 this way (docs/performance.md, "Q5: offset pages skip over ids").
         // Not for a ranked search: its order is computed from each row's rank vector, which only the heap holds.
-        var keysOnly = offset > 0 && keys.Count > 0 && keys.All(k => k.Name != "rank");
+        var skipOverIds = offset > 0 && keys.Count > 0 && keys.All(k => k.Name != "rank");
         // The page is a materialized CTE: the joins below read its ids once for all its rows.
         var sql = new StringBuilder(prepared ? CmsSql.Prepared : "")
             .Append("WITH p AS MATERIALIZED (SELECT ").AppendJoin(", ", inner)
-            .Append(keysOnly ? "\nFROM (SELECT p.id FROM posts p" : "\nFROM posts p");
+            .Append(skipOverIds ? "\nFROM (SELECT p.id FROM posts p" : "\nFROM posts p");
         List<string> where = walk ? [.. _where, NewestOfTags((long)limit + offset)]
             : WalksRankedMatches(keys) ? [.. _where, RankedMatches((long)limit + offset)] : _where;
         if (where.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
         sql.Append(order).Append("\nLIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
         if (offset > 0) sql.Append(" OFFSET ").Append(P(offset));
         // The outer statement orders the page; the CTE's own order does not matter.
-        if (keysOnly) sql.Append(") k\nJOIN posts p ON p.id = k.id");
+        if (skipOverIds) sql.Append(") k\nJOIN posts p ON p.id = k.id");
         sql.Append(")\nSELECT ").AppendJoin(", ", columns.Select(c => OuterName(c.Sql)).Concat(outer.Select(o => o.Sql)))
             .Append("\nFROM p").Append(joins).Append(outerOrder);
 
