@@ -1,3 +1,4 @@
+using Cms.Infrastructure.Data;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -13,7 +14,7 @@ namespace Cms.Api.Caching;
 public sealed class ContentChangeListener(NpgsqlDataSource dataSource, ContentCacheStore store, IOptions<OutputCacheSettings> settings,
     ILogger<ContentChangeListener> logger) : BackgroundService
 {
-    public const string Channel = "cms_content_changed";
+    public const string Channel = ContentChanges.Channel;
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

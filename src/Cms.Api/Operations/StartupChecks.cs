@@ -1,3 +1,4 @@
+using Cms.Infrastructure.Data;
 using Npgsql;
 
 namespace Cms.Api.Operations;
@@ -40,7 +41,7 @@ public static class StartupChecks
         }
         if (configuration["Cms:Auth:BootstrapAdminKey"] is { Length: > 0 and < 32 } weak)
             problems.Add($"Cms:Auth:BootstrapAdminKey must be at least 32 characters (it is {weak.Length}); generate one with: openssl rand -base64 32");
-        if (configuration["Cms:Search:Language"] is { } language && !Cms.Infrastructure.Data.SearchLanguage.IsName(language))
+        if (configuration["Cms:Search:Language"] is { } language && !SearchLanguage.IsName(language))
             problems.Add($"Cms:Search:Language '{language}' is not a text search configuration name.");
         if (configuration["Cms:Images:VariantWidths"] is { } widths
             && widths.Split(',', StringSplitOptions.TrimEntries).Any(w => !int.TryParse(w, out var n) || n <= 0))

@@ -41,7 +41,7 @@ public static partial class SearchLanguage
             ALTER TABLE posts ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS ({PostSearch.RankVectorSql(language)}) STORED;
             CREATE INDEX ix_posts_rank_vector ON posts USING gin (rank_vector);
             UPDATE content_version SET value = value + 1;
-            SELECT pg_notify('cms_content_changed', '');
+            SELECT pg_notify('{ContentChanges.Channel}', '');
             """, ct);
 #pragma warning restore EF1002
         await transaction.CommitAsync(ct);
